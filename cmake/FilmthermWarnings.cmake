@@ -1,0 +1,14 @@
+# Warning and sanitizer flags, applied per target with filmtherm_set_warnings().
+add_library(filmtherm_compile_options INTERFACE)
+target_compile_options(filmtherm_compile_options INTERFACE
+  $<$<COMPILE_LANGUAGE:CXX,C>:-Wall -Wextra -Wpedantic>
+  $<$<BOOL:${FILMTHERM_WERROR}>:-Werror>)
+if(FILMTHERM_SANITIZE)
+  target_compile_options(filmtherm_compile_options INTERFACE
+    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(filmtherm_compile_options INTERFACE -fsanitize=address,undefined)
+endif()
+
+function(filmtherm_set_warnings target)
+  target_link_libraries(${target} PRIVATE filmtherm_compile_options)
+endfunction()
