@@ -8,7 +8,8 @@
 namespace filmtherm {
 
 namespace {
-constexpr double planck_times_c_J_m = si_constants::planck_J_s * si_constants::speed_of_light_m_per_s;
+constexpr double planck_times_c_J_m =
+    si_constants::planck_J_s * si_constants::speed_of_light_m_per_s;
 
 double checked_positive(double value, const char* what) {
   if (!(value > 0.0) || !std::isfinite(value)) {
