@@ -43,6 +43,19 @@ bool is_heat_capacity(MaterialProperty property) {
          property == MaterialProperty::electron_heat_capacity;
 }
 
+const char* status_name(int32_t status) {
+  switch (status) {
+    case FILMTHERM_STATUS_OUT_OF_DOMAIN:
+      return "out of domain";
+    case FILMTHERM_STATUS_INVALID_ARGUMENT:
+      return "invalid argument";
+    case FILMTHERM_STATUS_INTERNAL_ERROR:
+      return "internal error";
+    default:
+      return "unknown status";
+  }
+}
+
 std::string format_point(const filmtherm_evaluation& e, std::size_t i) {
   std::string text = fmt::format("T = {} K", e.temperature_K[i]);
   if (e.second_temperature_K) text += fmt::format(", second T = {} K", e.second_temperature_K[i]);
@@ -185,7 +198,7 @@ void ModelInstance::evaluate(const filmtherm_evaluation& evaluation) const {
       descriptor_.model_->evaluate(instance_, &evaluation, error.data(), error.size());
   if (status != FILMTHERM_STATUS_OK) {
     error.back() = '\0';
-    fail(evaluation, fmt::format("returned status {} ({})", status,
+    fail(evaluation, fmt::format("{} (status {}): {}", status_name(status), status,
                                  error[0] ? error.data() : "no reason given"),
          evaluation.count);
   }
@@ -214,7 +227,9 @@ void ModelInstance::fail(const filmtherm_evaluation& evaluation, const std::stri
   std::string where;
   if (point < evaluation.count) {
     where = fmt::format(" at point {} ({})", point, format_point(evaluation, point));
-  } else if (evaluation.count > 0) {
+  } else if (evaluation.count == 1) {
+    where = fmt::format(" at {}", format_point(evaluation, 0));
+  } else if (evaluation.count > 1) {
     where = fmt::format(" for {} points starting at {}", evaluation.count,
                         format_point(evaluation, 0));
   }

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <set>
@@ -18,6 +19,14 @@ namespace filmtherm {
 
 namespace {
 
+// The sizes of the ABI 1.0 structs: a plugin built against any 1.x header is at
+// least this large; later minor versions append fields the host reads only when
+// struct_size says they are there.
+constexpr std::size_t abi_1_0_model_size =
+    offsetof(filmtherm_model, evaluate) + sizeof(filmtherm_model::evaluate);
+constexpr std::size_t abi_1_0_plugin_size =
+    offsetof(filmtherm_plugin, model_count) + sizeof(filmtherm_plugin::model_count);
+
 constexpr uint32_t known_parameter_flags =
     FILMTHERM_PARAMETER_REQUIRED | FILMTHERM_PARAMETER_NO_DEFAULT;
 
@@ -30,9 +39,9 @@ void validate_model(const filmtherm_model* model, std::size_t index, const std::
   if (model == nullptr || model->name == nullptr || *model->name == '\0') {
     throw PluginError(fmt::format("plugin {}: model #{} has no name", path, index));
   }
-  if (model->struct_size < sizeof(filmtherm_model)) {
+  if (model->struct_size < abi_1_0_model_size) {
     throw PluginError(fmt::format("plugin {}: model '{}' has struct_size {} < {}", path,
-                                  model->name, model->struct_size, sizeof(filmtherm_model)));
+                                  model->name, model->struct_size, abi_1_0_model_size));
   }
   if (model->create == nullptr || model->destroy == nullptr || model->evaluate == nullptr) {
     throw PluginError(
@@ -85,9 +94,9 @@ LoadedPlugin::LoadedPlugin(const std::filesystem::path& path) : path_(path.strin
           path_, descriptor_->abi_major, descriptor_->abi_minor, FILMTHERM_PLUGIN_ABI_MAJOR,
           FILMTHERM_PLUGIN_ABI_MINOR));
     }
-    if (descriptor_->struct_size < sizeof(filmtherm_plugin)) {
+    if (descriptor_->struct_size < abi_1_0_plugin_size) {
       throw PluginError(fmt::format("plugin {}: descriptor struct_size {} < {}", path_,
-                                    descriptor_->struct_size, sizeof(filmtherm_plugin)));
+                                    descriptor_->struct_size, abi_1_0_plugin_size));
     }
     name_ = descriptor_->name ? descriptor_->name : "";
     version_ = descriptor_->version ? descriptor_->version : "";

@@ -103,7 +103,7 @@ TEST_F(MisbehavingPlugin, AnErrorStatusKeepsThePluginsMessage) {
   const ModelInstance instance = registry.model("error-model").instantiate({});
   const std::string message = evaluation_error(instance, 25.0);
   EXPECT_THAT(message, HasSubstr("model 'error-model'"));
-  EXPECT_THAT(message, HasSubstr("returned status 1 (table ends at 20 K)"));
+  EXPECT_THAT(message, HasSubstr("out of domain (status 1): table ends at 20 K"));
 }
 
 TEST_F(MisbehavingPlugin, ANegativeHeatCapacityIsRefused) {

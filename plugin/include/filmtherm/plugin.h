@@ -99,8 +99,10 @@ typedef struct filmtherm_parameter {
  *                         conductivity. Always given.
  *   second_temperature_K  T_ph for electron-phonon power, the bath temperature
  *                         T_b for escape power; NULL otherwise.
- *   film_thickness_m      the film thickness d at each point. Always given by
- *                         filmtherm hosts (a film model is C_ph(T, d)).
+ *   film_thickness_m      the film thickness d at each point: given for phonon
+ *                         heat capacity and escape power (a film model is
+ *                         C_ph(T, d); a boundary law divides by d); NULL for
+ *                         the other properties.
  *   phonon_heat_capacity  C_ph(T_ph) [J m^-3 K^-1] and its slope
  *   phonon_heat_capacity_slope  dC_ph/dT [J m^-3 K^-2], given for escape power
  *                         (a fixed escape time needs them); NULL otherwise.

@@ -1,0 +1,17 @@
+// Command-line conveniences: "--thickness 6 nm" typed without quotes arrives as
+// two arguments; they are joined back into "6 nm" before parsing.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace filmtherm::cli {
+
+/// argv[1..] with every bare number that is followed by a unit expression
+/// ("6", "nm") joined into one argument ("6 nm"). A following argument counts
+/// as a unit when "1 <it>" parses as a quantity with a dimension.
+/// The result is in CLI11's order for App::parse(std::vector<std::string>&):
+/// reversed.
+std::vector<std::string> join_values_with_units(int argc, char** argv);
+
+}  // namespace filmtherm::cli
