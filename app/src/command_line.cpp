@@ -30,8 +30,10 @@ std::vector<std::string> join_values_with_units(int argc, char** argv) {
   std::vector<std::string> arguments;
   for (int i = 1; i < argc; ++i) {
     std::string argument = argv[i];
-    if (i + 1 < argc && is_bare_number(argument) && is_unit_expression(argv[i + 1])) {
-      argument += std::string(" ") + argv[++i];
+    if (is_bare_number(argument)) {
+      // "4000 m s^-1" typed without quotes is three arguments: take every unit factor.
+      while (i + 1 < argc && is_unit_expression(argv[i + 1]))
+        argument += std::string(" ") + argv[++i];
     }
     arguments.push_back(std::move(argument));
   }
