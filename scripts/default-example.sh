@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The built-in default example: the phonon heat capacity of the seed paper's
-# NbTiN film (d = 6 nm, v = 4000 m/s), confined against bulk Debye, printed
-# and written to out/nbtin-6nm-heat-capacity.csv.
+# The built-in default example: hotspot cooling of the seed paper's NbTiN
+# detector (6 nm film, v = 4000 m/s, 1550 nm photon) with the lumped
+# two-temperature model, confined (film) and bulk Debye phonons side by side.
+# Writes out/nbtin-6nm/{trace-film.csv,trace-debye.csv,summary.json,temperatures.png}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build/release/bin/filmtherm heat-capacity --thickness 6nm --sound-velocity 4000m/s \
-  --temperature-range 0.5K:50K:25 --log --output out/nbtin-6nm-heat-capacity.csv
+build/release/bin/filmtherm run examples/devices/nbtin-6nm.yaml --output out/nbtin-6nm
+echo "plot: out/nbtin-6nm/temperatures.png (summary: out/nbtin-6nm/summary.json)"

@@ -1,16 +1,18 @@
 // The filmtherm command line: one subcommand per job. Every error a user can
 // cause ends as one line on stderr and exit code 2.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 
+#include "check_command.h"
 #include "cli_error.h"
 #include "command_line.h"
 #include "filmtherm/model_handle.h"
 #include "filmtherm/quantity_parser.h"
 #include "heat_capacity_command.h"
 #include "plugins_command.h"
+#include "run_command.h"
 
 int main(int argc, char** argv) {
   using namespace filmtherm::cli;
@@ -23,6 +25,10 @@ int main(int argc, char** argv) {
   PluginsOptions plugins;
   CLI::App* heat_capacity_command = add_heat_capacity_command(app, heat_capacity);
   CLI::App* plugins_command = add_plugins_command(app, plugins);
+  CheckOptions check;
+  CLI::App* check_command = add_check_command(app, check);
+  RunOptions run;
+  CLI::App* run_command = add_run_command(app, run);
 
   std::vector<std::string> arguments = join_values_with_units(argc, argv);
   try {
@@ -41,6 +47,8 @@ int main(int argc, char** argv) {
   try {
     if (heat_capacity_command->parsed()) return run_heat_capacity(heat_capacity);
     if (plugins_command->parsed()) return run_plugins(plugins);
+    if (check_command->parsed()) return run_check(check);
+    if (run_command->parsed()) return run_device(run);
   } catch (const UsageError& e) {
     std::cerr << "filmtherm: " << e.what() << "\n";
     return exit_usage_error;
