@@ -4,7 +4,10 @@
 // complement) and large (10..100, the complement and the complete value). Against Boost.Math
 // adaptive 61-point Gauss-Kronrod quadrature of the same integrand at tolerance 1e-13. The
 // counter "per_eval" is the time per x; "max_rel_diff" is the largest relative difference
-// between quadrature and the series over the range.
+// between quadrature and the series over the range. The pair J_3, J_4 at one x
+// (bose_energy_integral_pair) is timed against the two single calls it replaces; there
+// "max_rel_diff" is the largest relative difference between pair and singles (0: they are
+// bit-identical).
 //
 //   build/<dir>/bin/bench_bose_integrals --benchmark_repetitions=5
 //       --benchmark_report_aggregates_only=true   (one command line)
@@ -103,6 +106,41 @@ void BM_quadrature(benchmark::State& state, Family family, int order, XRange ran
   set_counters(state, family, order, range);
 }
 
+// J_3(x) and J_4(x) together, as the film model needs them at its crossover x_x.
+void BM_energy_pair(benchmark::State& state, XRange range) {
+  const std::vector<double>& grid = grid_for(range);
+  for (auto _ : state) {
+    double sum = 0;
+    for (double x : grid) {
+      const BoseEnergyPair pair = bose_energy_integral_pair(3, x);
+      sum += pair.lower + pair.upper;
+    }
+    benchmark::DoNotOptimize(sum);
+  }
+  double max_rel_diff = 0;
+  for (double x : grid) {
+    const BoseEnergyPair pair = bose_energy_integral_pair(3, x);
+    max_rel_diff = std::max({max_rel_diff, std::fabs(pair.lower / series(Family::energy, 3, x) - 1),
+                             std::fabs(pair.upper / series(Family::energy, 4, x) - 1)});
+  }
+  state.counters["per_eval"] = benchmark::Counter(
+      static_cast<double>(grid.size()),
+      benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+  state.counters["max_rel_diff"] = max_rel_diff;
+}
+
+void BM_energy_two_singles(benchmark::State& state, XRange range) {
+  const std::vector<double>& grid = grid_for(range);
+  for (auto _ : state) {
+    double sum = 0;
+    for (double x : grid) sum += series(Family::energy, 3, x) + series(Family::energy, 4, x);
+    benchmark::DoNotOptimize(sum);
+  }
+  state.counters["per_eval"] = benchmark::Counter(
+      static_cast<double>(grid.size()),
+      benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+
 #define FILMTHERM_BOSE_BENCH(label, family, order)                                       \
   BENCHMARK_CAPTURE(BM_series, label##_small, family, order, XRange::small);             \
   BENCHMARK_CAPTURE(BM_quadrature, label##_small, family, order, XRange::small);         \
@@ -115,5 +153,12 @@ FILMTHERM_BOSE_BENCH(I4, Family::heat, 4);
 FILMTHERM_BOSE_BENCH(I5, Family::heat, 5);
 FILMTHERM_BOSE_BENCH(J3, Family::energy, 3);
 FILMTHERM_BOSE_BENCH(J4, Family::energy, 4);
+
+BENCHMARK_CAPTURE(BM_energy_pair, J3_J4_small, XRange::small);
+BENCHMARK_CAPTURE(BM_energy_two_singles, J3_J4_small, XRange::small);
+BENCHMARK_CAPTURE(BM_energy_pair, J3_J4_crossover, XRange::crossover);
+BENCHMARK_CAPTURE(BM_energy_two_singles, J3_J4_crossover, XRange::crossover);
+BENCHMARK_CAPTURE(BM_energy_pair, J3_J4_large, XRange::large);
+BENCHMARK_CAPTURE(BM_energy_two_singles, J3_J4_large, XRange::large);
 
 }  // namespace

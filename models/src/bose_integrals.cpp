@@ -93,6 +93,43 @@ double small_argument_series(double x) {
   return x_power * (S::leading + S::odd_coefficient * x + y * sum);
 }
 
+// The two chains of each order run interleaved; every value takes exactly the
+// operations of small_argument_series, so the pair is bit-identical to it.
+template <int N, std::size_t M>
+std::array<double, 2> polynomial_pair(const std::array<double, M>& lower,
+                                      const std::array<double, M>& upper, double y) {
+  static_assert(N % 2 == 0 && N <= static_cast<int>(M));
+  const double y2 = y * y;
+  double lower_even = lower[N - 2];
+  double lower_odd = lower[N - 1];
+  double upper_even = upper[N - 2];
+  double upper_odd = upper[N - 1];
+  for (int i = N - 4; i >= 0; i -= 2) {
+    const auto even = static_cast<std::size_t>(i);
+    lower_even = lower_even * y2 + lower[even];
+    upper_even = upper_even * y2 + upper[even];
+    lower_odd = lower_odd * y2 + lower[even + 1];
+    upper_odd = upper_odd * y2 + upper[even + 1];
+  }
+  return {lower_even + y * lower_odd, upper_even + y * upper_odd};
+}
+
+template <int order>
+BoseEnergyPair small_argument_series_pair(double x) {
+  using L = SmallArgumentSeries<Family::energy, order>;
+  using U = SmallArgumentSeries<Family::energy, order + 1>;
+  const double y = x * x;
+  const auto [lower_sum, upper_sum] =
+      x < short_series_limit
+          ? polynomial_pair<short_series_terms>(L::coefficients, U::coefficients, y)
+          : polynomial_pair<long_series_terms>(L::coefficients, U::coefficients, y);
+  double x_power = x;
+  for (int i = 1; i < L::power; ++i) x_power *= x;
+  const double lower = x_power * (L::leading + L::odd_coefficient * x + y * lower_sum);
+  x_power *= x;
+  return {lower, x_power * (U::leading + U::odd_coefficient * x + y * upper_sum)};
+}
+
 // Tail integral_x^inf: t^n e^t/(e^t-1)^2 = t^n sum_k k e^(-k t) and
 // t^m/(e^t-1) = t^m sum_k e^(-k t), with integral_x^inf t^p e^(-k t) dt =
 // e^(-k x) p! e_p(k x)/k^(p+1), e_p the exponential series truncated at degree p.
@@ -123,27 +160,55 @@ double complete_integral() {
                                 : factorial(order) * riemann_zeta(order + 1);
 }
 
+// The k-th tail term e^(-k x) order! e_order(k x)/k^k_power.
+template <Family family, int order>
+double tail_term(double x, int k, double e_minus_kx) {
+  using T = LargeArgumentTail<family, order>;
+  const double y = static_cast<double>(k) * x;
+  double q = 1.0;
+  for (int j = order - 1; j >= 0; --j)
+    q = q * y + T::exponential_series[static_cast<std::size_t>(j)];
+  return e_minus_kx * q * T::inverse_k_powers[static_cast<std::size_t>(k - 1)];
+}
+
+int tail_terms(double x) {
+  return std::min(max_tail_terms, 1 + static_cast<int>(tail_terms_times_x / x));
+}
+
 template <Family family, int order>
 double large_argument_complement(double x) {
-  using T = LargeArgumentTail<family, order>;
+  const int terms = tail_terms(x);  // first: its division overlaps the exp
   const double e_minus_x = std::exp(-x);
-  const int terms = std::min(max_tail_terms, 1 + static_cast<int>(tail_terms_times_x / x));
-  const auto tail_term = [x](int k, double e_minus_kx) {
-    const double y = k * x;
-    double q = 1.0;
-    for (int j = order - 1; j >= 0; --j)
-      q = q * y + T::exponential_series[static_cast<std::size_t>(j)];
-    return e_minus_kx * q * T::inverse_k_powers[static_cast<std::size_t>(k - 1)];
-  };
   // The k >= 2 terms are summed apart: they are below e^-x of the first, so their
   // rounding does not add to the cancellation against F(inf).
   double e_minus_kx = e_minus_x;
   double rest = 0.0;
   for (int k = 2; k <= terms; ++k) {
     e_minus_kx *= e_minus_x;
-    rest += tail_term(k, e_minus_kx);
+    rest += tail_term<family, order>(x, k, e_minus_kx);
   }
-  return (complete_integral<family, order>() - tail_term(1, e_minus_x)) - rest;
+  return (complete_integral<family, order>() - tail_term<family, order>(x, 1, e_minus_x)) - rest;
+}
+
+// Both tails from one exp and one e^(-k x) recursion, each summed exactly as in
+// large_argument_complement (bit-identical results).
+template <int order>
+BoseEnergyPair large_argument_complement_pair(double x) {
+  constexpr Family energy = Family::energy;
+  const int terms = tail_terms(x);  // first: its division overlaps the exp
+  const double e_minus_x = std::exp(-x);
+  double e_minus_kx = e_minus_x;
+  double lower_rest = 0.0;
+  double upper_rest = 0.0;
+  for (int k = 2; k <= terms; ++k) {
+    e_minus_kx *= e_minus_x;
+    lower_rest += tail_term<energy, order>(x, k, e_minus_kx);
+    upper_rest += tail_term<energy, order + 1>(x, k, e_minus_kx);
+  }
+  return {
+      (complete_integral<energy, order>() - tail_term<energy, order>(x, 1, e_minus_x)) - lower_rest,
+      (complete_integral<energy, order + 1>() - tail_term<energy, order + 1>(x, 1, e_minus_x)) -
+          upper_rest};
 }
 
 template <Family family, int order>
@@ -195,6 +260,34 @@ double dispatch(int order, double x) {
 
 }  // namespace
 
+namespace detail {
+
+template <int m>
+double bose_energy_integral_unchecked(double x) noexcept {
+  return bose_integral<Family::energy, m>(x);
+}
+
+template <int m>
+BoseEnergyPair bose_energy_integral_pair_unchecked(double x) noexcept {
+  if (x < long_series_limit) return small_argument_series_pair<m>(x);
+  if (x < complete_limit) return large_argument_complement_pair<m>(x);
+  return {complete_integral<Family::energy, m>(), complete_integral<Family::energy, m + 1>()};
+}
+
+template double bose_energy_integral_unchecked<1>(double) noexcept;
+template double bose_energy_integral_unchecked<2>(double) noexcept;
+template double bose_energy_integral_unchecked<3>(double) noexcept;
+template double bose_energy_integral_unchecked<4>(double) noexcept;
+template double bose_energy_integral_unchecked<5>(double) noexcept;
+template double bose_energy_integral_unchecked<6>(double) noexcept;
+template BoseEnergyPair bose_energy_integral_pair_unchecked<1>(double) noexcept;
+template BoseEnergyPair bose_energy_integral_pair_unchecked<2>(double) noexcept;
+template BoseEnergyPair bose_energy_integral_pair_unchecked<3>(double) noexcept;
+template BoseEnergyPair bose_energy_integral_pair_unchecked<4>(double) noexcept;
+template BoseEnergyPair bose_energy_integral_pair_unchecked<5>(double) noexcept;
+
+}  // namespace detail
+
 double bose_heat_integral(int n, double x) {
   check_argument("bose_heat_integral", x);
   return dispatch<Family::heat>(n, x);
@@ -203,6 +296,24 @@ double bose_heat_integral(int n, double x) {
 double bose_energy_integral(int m, double x) {
   check_argument("bose_energy_integral", x);
   return dispatch<Family::energy>(m, x);
+}
+
+BoseEnergyPair bose_energy_integral_pair(int m, double x) {
+  check_argument("bose_energy_integral_pair", x);
+  switch (m) {
+    case 1:
+      return detail::bose_energy_integral_pair_unchecked<1>(x);
+    case 2:
+      return detail::bose_energy_integral_pair_unchecked<2>(x);
+    case 3:
+      return detail::bose_energy_integral_pair_unchecked<3>(x);
+    case 4:
+      return detail::bose_energy_integral_pair_unchecked<4>(x);
+    case 5:
+      return detail::bose_energy_integral_pair_unchecked<5>(x);
+    default:
+      throw_order("bose_energy_integral_pair", "m", m, 1, 5);
+  }
 }
 
 double bose_heat_kernel(int n, double x) {

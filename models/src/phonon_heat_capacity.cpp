@@ -17,12 +17,17 @@ constexpr double pi = std::numbers::pi;
 constexpr double k_B = si_constants::boltzmann_J_per_K;
 constexpr double hbar_over_kB = si_constants::hbar_over_kB_K_s;
 
-void require_valid_temperature(double temperature_K) {
-  if (!(temperature_K >= 0.0) || !std::isfinite(temperature_K)) {
-    std::ostringstream message;
-    message << "phonon heat capacity: temperature must be >= 0 K and finite (got " << temperature_K
-            << " K)";
-    throw std::domain_error(message.str());
+[[noreturn, gnu::cold, gnu::noinline]] void throw_invalid_temperature(double temperature_K) {
+  std::ostringstream message;
+  message << "phonon heat capacity: temperature must be >= 0 K and finite (got " << temperature_K
+          << " K)";
+  throw std::domain_error(message.str());
+}
+
+// Inline in the hot path; the message is built out of line.
+inline void require_valid_temperature(double temperature_K) {
+  if (!(temperature_K >= 0.0) || !std::isfinite(temperature_K)) [[unlikely]] {
+    throw_invalid_temperature(temperature_K);
   }
 }
 
@@ -71,22 +76,37 @@ detail::PhononBranchSet make_branch_set(const PhononSpectrum& spectrum) {
 
 // n(x) = 1/(e^x - 1), set to zero from x = 80 on: there x^6 n(x) < 5e-24 while the terms
 // it joins are at least ~I_5(inf)/x (F >= 5 J_4(x_x)/x_x with x_x < x_D, or I_4(x_D), or
-// I_5(x_D)/x_x), so the relative change is below 1e-20; skipping expm1 saves time.
+// I_5(x_D)/x_x), so the relative change is below 1e-20; skipping the exponential saves time.
 constexpr double negligible_occupation_x = 80.0;
+// From x = 1 on, 1 - e^-x >= 0.63 does not cancel, so e^-x/(1 - e^-x) is as accurate as
+// 1/expm1(x) (a few ulps) at half the cost of glibc's expm1.
+constexpr double occupation_from_exp_x = 1.0;
 
-// x^p n(x) and x^(p+1) n (1 + n) = x^(p+1) e^x/(e^x - 1)^2 from one expm1.
+// x^p n(x) and x^(p+1) n (1 + n) = x^(p+1) e^x/(e^x - 1)^2 from one exponential.
 struct OccupationTerms {
   double power_times_occupation = 0.0;
   double power_times_kernel = 0.0;
 };
-OccupationTerms occupation_terms(double x, int p) {
+template <int p>
+OccupationTerms occupation_terms(double x) {
   if (!(x < negligible_occupation_x)) return {};
-  const double n = 1.0 / std::expm1(x);
+  double n = 0.0;
+  if (x < occupation_from_exp_x) {
+    n = 1.0 / std::expm1(x);
+  } else {
+    const double e_minus_x = std::exp(-x);
+    n = e_minus_x / (1.0 - e_minus_x);
+  }
   double x_power = 1.0;
   for (int i = 0; i < p; ++i) x_power *= x;
   const double power_times_occupation = x_power * n;
   return {power_times_occupation, power_times_occupation * x * (1.0 + n)};
 }
+
+// Which outputs a caller wants: the typed single-output calls skip the terms only the
+// others need (C needs no x_x^4 n(x_x), U no occupation at all). C is computed by the same
+// operations whatever else is asked for, so heat_capacity(T) == evaluate_si(T).C exactly.
+enum Need : unsigned { need_heat_capacity = 1, need_slope = 2, need_energy = 4, need_all = 7 };
 
 // PHYSICS.md section 1, per branch: C_i = p T^3 F, U_i = p T^4 G with
 //   film, x_x < x_D: F = I_5(x_x)/x_x + I_4(x_D) - I_4(x_x), G = J_4(x_x)/x_x + J_3(x_D) - J_3(x_x)
@@ -97,10 +117,14 @@ OccupationTerms occupation_terms(double x, int p) {
 // -I_5/x_x^2 (the VDOS is continuous at w_x), leaving
 //   T dF/dT = I_5(x_x)/x_x - K_5(x_D),  (I_5(x_D) - K_6(x_D))/x_x,  -K_5(x_D).
 // With I_n(x) = n J_{n-1}(x) - x^n n(x) the x_x^4 n(x_x) terms of F cancel too, so one
-// branch costs three J calls and two expm1 for C, dC/dT and U together:
+// branch costs one J pair, one J and two exponentials for C, dC/dT and U together:
 //   F = 5 J_4(x_x)/x_x + 4 (J_3(x_D) - J_3(x_x)) - x_D^4 n(x_D),
 //   T dF/dT = 5 J_4(x_x)/x_x - x_x^4 n(x_x) - K_5(x_D).
+template <unsigned need>
 PhononThermalState evaluate_branches(const detail::PhononBranchSet& set, double temperature_K) {
+  constexpr bool want_F = (need & (need_heat_capacity | need_slope)) != 0;
+  constexpr bool want_slope = (need & need_slope) != 0;
+  constexpr bool want_G = (need & need_energy) != 0;
   require_valid_temperature(temperature_K);
   PhononThermalState state;
   if (temperature_K == 0.0) return state;
@@ -112,35 +136,45 @@ PhononThermalState evaluate_branches(const detail::PhononBranchSet& set, double 
     double T_dF_dT = 0.0;
     double G = 0.0;
     if (!set.film) {
-      const OccupationTerms cutoff = occupation_terms(x_D, 4);
-      G = bose_energy_integral(3, x_D);
-      F = 4.0 * G - cutoff.power_times_occupation;
-      T_dF_dT = -cutoff.power_times_kernel;
+      G = detail::bose_energy_integral_unchecked<3>(x_D);
+      if constexpr (want_F) {
+        const OccupationTerms cutoff = occupation_terms<4>(x_D);
+        F = 4.0 * G - cutoff.power_times_occupation;
+        T_dF_dT = -cutoff.power_times_kernel;
+      }
     } else {
       const double x_x = terms.crossover_temperature_K / T;
       if (!std::isfinite(x_x)) continue;  // T so small that C ~ T^4 underflows
-      const double inverse_x_x = 1.0 / x_x;
+      // T/T_x rather than 1/x_x: the two divisions then run in parallel.
+      const double inverse_x_x = T / terms.crossover_temperature_K;
       if (x_x < x_D) {
-        const OccupationTerms cutoff = occupation_terms(x_D, 4);
-        const double J4_over_x_x = bose_energy_integral(4, x_x) * inverse_x_x;
-        const double J3_difference = bose_energy_integral(3, x_D) - bose_energy_integral(3, x_x);
-        F = 5.0 * J4_over_x_x + 4.0 * J3_difference - cutoff.power_times_occupation;
-        T_dF_dT = 5.0 * J4_over_x_x - occupation_terms(x_x, 4).power_times_occupation -
-                  cutoff.power_times_kernel;
+        const BoseEnergyPair J = detail::bose_energy_integral_pair_unchecked<3>(x_x);
+        const double J4_over_x_x = J.upper * inverse_x_x;
+        const double J3_difference = detail::bose_energy_integral_unchecked<3>(x_D) - J.lower;
+        if constexpr (want_F) {
+          const OccupationTerms cutoff = occupation_terms<4>(x_D);
+          F = 5.0 * J4_over_x_x + 4.0 * J3_difference - cutoff.power_times_occupation;
+          if constexpr (want_slope) {
+            T_dF_dT = 5.0 * J4_over_x_x - occupation_terms<4>(x_x).power_times_occupation -
+                      cutoff.power_times_kernel;
+          }
+        }
         G = J4_over_x_x + J3_difference;
       } else {
-        const OccupationTerms cutoff = occupation_terms(x_D, 5);
-        const double J4 = bose_energy_integral(4, x_D);
-        const double I5 = 5.0 * J4 - cutoff.power_times_occupation;
-        F = I5 * inverse_x_x;
-        T_dF_dT = (I5 - cutoff.power_times_kernel) * inverse_x_x;
+        const double J4 = detail::bose_energy_integral_unchecked<4>(x_D);
+        if constexpr (want_F) {
+          const OccupationTerms cutoff = occupation_terms<5>(x_D);
+          const double I5 = 5.0 * J4 - cutoff.power_times_occupation;
+          F = I5 * inverse_x_x;
+          T_dF_dT = (I5 - cutoff.power_times_kernel) * inverse_x_x;
+        }
         G = J4 * inverse_x_x;
       }
     }
     const double pT2 = terms.prefactor_J_per_m3_K4 * T * T;
-    state.heat_capacity_J_per_m3_K += pT2 * T * F;
-    state.heat_capacity_slope_J_per_m3_K2 += pT2 * (3.0 * F + T_dF_dT);
-    state.thermal_energy_J_per_m3 += pT2 * T * T * G;
+    if constexpr ((need & need_heat_capacity) != 0) state.heat_capacity_J_per_m3_K += pT2 * T * F;
+    if constexpr (want_slope) state.heat_capacity_slope_J_per_m3_K2 += pT2 * (3.0 * F + T_dF_dT);
+    if constexpr (want_G) state.thermal_energy_J_per_m3 += pT2 * T * T * G;
   }
   return state;
 }
@@ -189,16 +223,16 @@ ConfinedFilmPhonons::ConfinedFilmPhonons(const PhononParameters& parameters)
       branches_(make_branch_set(spectrum_)) {}
 
 VolumetricHeatCapacity ConfinedFilmPhonons::heat_capacity(Temperature temperature) const {
-  return typed_heat_capacity(evaluate_branches(branches_, temperature.value()));
+  return typed_heat_capacity(evaluate_branches<need_heat_capacity>(branches_, temperature.value()));
 }
 HeatCapacitySlope ConfinedFilmPhonons::heat_capacity_slope(Temperature temperature) const {
-  return typed_slope(evaluate_branches(branches_, temperature.value()));
+  return typed_slope(evaluate_branches<need_slope>(branches_, temperature.value()));
 }
 EnergyDensity ConfinedFilmPhonons::thermal_energy(Temperature temperature) const {
-  return typed_energy(evaluate_branches(branches_, temperature.value()));
+  return typed_energy(evaluate_branches<need_energy>(branches_, temperature.value()));
 }
 PhononThermalState ConfinedFilmPhonons::evaluate_si(double temperature_K) const {
-  return evaluate_branches(branches_, temperature_K);
+  return evaluate_branches<need_all>(branches_, temperature_K);
 }
 
 DebyePhonons::DebyePhonons(const PhononParameters& parameters)
@@ -207,16 +241,16 @@ DebyePhonons::DebyePhonons(const PhononParameters& parameters)
       branches_(make_branch_set(spectrum_)) {}
 
 VolumetricHeatCapacity DebyePhonons::heat_capacity(Temperature temperature) const {
-  return typed_heat_capacity(evaluate_branches(branches_, temperature.value()));
+  return typed_heat_capacity(evaluate_branches<need_heat_capacity>(branches_, temperature.value()));
 }
 HeatCapacitySlope DebyePhonons::heat_capacity_slope(Temperature temperature) const {
-  return typed_slope(evaluate_branches(branches_, temperature.value()));
+  return typed_slope(evaluate_branches<need_slope>(branches_, temperature.value()));
 }
 EnergyDensity DebyePhonons::thermal_energy(Temperature temperature) const {
-  return typed_energy(evaluate_branches(branches_, temperature.value()));
+  return typed_energy(evaluate_branches<need_energy>(branches_, temperature.value()));
 }
 PhononThermalState DebyePhonons::evaluate_si(double temperature_K) const {
-  return evaluate_branches(branches_, temperature_K);
+  return evaluate_branches<need_all>(branches_, temperature_K);
 }
 
 // Eq. 20 per branch: the complete integral I_5(inf) = 5! zeta(5) over x_x = T_x,i/T.

@@ -2,6 +2,8 @@
 // integrated here in 50-digit arithmetic (Boost.Multiprecision cpp_bin_float_50) with
 // Boost.Math adaptive Gauss-Kronrod quadrature, the complete integrals come from
 // boost::math::zeta in long double, and the small-x limits are the analytic leading terms.
+// The fused pair J_m, J_{m+1} and the unchecked entry points are held to the same
+// 50-digit references and, in addition, to exact equality with the checked single functions.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -258,6 +260,98 @@ TEST(BoseIntegrals, IncreaseWithTheUpperLimit) {
   }
 }
 
+TEST(BoseIntegrals, EnergyPairMatchesFiftyDigitQuadratureOnLogGrid) {
+  const std::vector<double> grid = reference_grid();
+  std::vector<std::vector<mp>> reference;  // reference[m - 1] = J_m on the grid
+  for (int m = 1; m <= 6; ++m) reference.push_back(reference_values(Family::energy, m, grid));
+  double worst = 0;
+  for (int m = 1; m <= 5; ++m) {
+    for (std::size_t i = 0; i < grid.size(); ++i) {
+      const BoseEnergyPair pair = bose_energy_integral_pair(m, grid[i]);
+      const double lower_error = relative_error(pair.lower, reference[m - 1][i]);
+      const double upper_error = relative_error(pair.upper, reference[m][i]);
+      // The same accuracy requirement as the single J_m (the same operations).
+      EXPECT_LE(lower_error, target_relative_error) << "J_" << m << "(" << grid[i] << ")";
+      EXPECT_LE(upper_error, target_relative_error) << "J_" << m + 1 << "(" << grid[i] << ")";
+      worst = std::max({worst, lower_error, upper_error});
+    }
+  }
+  std::printf("  pairs (J_m, J_m+1), m = 1..5: worst relative error %.2e\n", worst);
+}
+
+// Arguments that reach every branch of the pair: zero and denormals, both sides of the
+// switches at x = 1.5, 3 and 64 (one ulp apart), every tail length of the complement
+// (1 + 40/x terms change at x = 40/k), a dense log grid and huge x up to infinity.
+std::vector<double> bit_identity_arguments() {
+  std::vector<double> xs{0.0,
+                         std::numeric_limits<double>::denorm_min(),
+                         std::numeric_limits<double>::min(),
+                         1e-300,
+                         1e300,
+                         std::numeric_limits<double>::max(),
+                         infinity};
+  for (double s : {1.5, 3.0, 64.0}) {
+    xs.push_back(std::nextafter(s, 0.0));
+    xs.push_back(s);
+    xs.push_back(std::nextafter(s, infinity));
+  }
+  for (int k = 1; k <= 14; ++k) {
+    const double switch_x = 40.0 / k;
+    xs.push_back(std::nextafter(switch_x, 0.0));
+    xs.push_back(switch_x);
+    xs.push_back(std::nextafter(switch_x, infinity));
+  }
+  for (int i = 0; i < 4000; ++i) xs.push_back(1e-10 * std::pow(1e15, i / 3999.0));
+  std::mt19937_64 generator(20261124);
+  std::uniform_real_distribution<double> uniform(0.0, 70.0);
+  for (int i = 0; i < 4000; ++i) xs.push_back(uniform(generator));
+  return xs;
+}
+
+TEST(BoseIntegrals, EnergyPairIsBitIdenticalToTheSingleIntegrals) {
+  // The pair performs, value by value, the operations of bose_energy_integral in the same
+  // order (only interleaved), so the guarantee is exact equality, not a tolerance.
+  const std::vector<double> xs = bit_identity_arguments();
+  int mismatches = 0;
+  for (int m = 1; m <= 5; ++m) {
+    for (double x : xs) {
+      const BoseEnergyPair pair = bose_energy_integral_pair(m, x);
+      const double lower = bose_energy_integral(m, x);
+      const double upper = bose_energy_integral(m + 1, x);
+      EXPECT_EQ(pair.lower, lower) << "J_" << m << "(" << x << ")";
+      EXPECT_EQ(pair.upper, upper) << "J_" << m + 1 << "(" << x << ")";
+      mismatches += (pair.lower != lower) + (pair.upper != upper);
+    }
+  }
+  std::printf("  pairs vs single J_m: %d mismatches over %zu arguments x 5 orders\n", mismatches,
+              xs.size());
+}
+
+template <int m>
+void expect_unchecked_equal_checked(const std::vector<double>& xs) {
+  for (double x : xs) {
+    // Unchecked entry points skip only the validation and the dispatch: exact equality.
+    EXPECT_EQ(detail::bose_energy_integral_unchecked<m>(x), bose_energy_integral(m, x))
+        << "m = " << m << ", x = " << x;
+    if constexpr (m <= 5) {
+      const BoseEnergyPair unchecked = detail::bose_energy_integral_pair_unchecked<m>(x);
+      const BoseEnergyPair checked = bose_energy_integral_pair(m, x);
+      EXPECT_EQ(unchecked.lower, checked.lower) << "m = " << m << ", x = " << x;
+      EXPECT_EQ(unchecked.upper, checked.upper) << "m = " << m << ", x = " << x;
+    }
+  }
+}
+
+TEST(BoseIntegrals, UncheckedEntryPointsEqualTheCheckedFunctions) {
+  const std::vector<double> xs = bit_identity_arguments();
+  expect_unchecked_equal_checked<1>(xs);
+  expect_unchecked_equal_checked<2>(xs);
+  expect_unchecked_equal_checked<3>(xs);
+  expect_unchecked_equal_checked<4>(xs);
+  expect_unchecked_equal_checked<5>(xs);
+  expect_unchecked_equal_checked<6>(xs);
+}
+
 TEST(BoseIntegrals, RejectsArgumentsOutsideTheDomain) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   for (double x : {-1e-300, -1.0, -infinity, nan}) {
@@ -273,6 +367,12 @@ TEST(BoseIntegrals, RejectsArgumentsOutsideTheDomain) {
   for (int m : {-1, 0, 7}) {
     EXPECT_THROW(bose_energy_integral(m, 1.0), std::domain_error);
     EXPECT_THROW(bose_energy_integral_complete(m), std::domain_error);
+  }
+  for (double x : {-1e-300, -1.0, -infinity, nan}) {
+    EXPECT_THROW(bose_energy_integral_pair(3, x), std::domain_error);
+  }
+  for (int m : {-1, 0, 6, 7}) {  // J_6 exists, but the pair J_6, J_7 does not
+    EXPECT_THROW(bose_energy_integral_pair(m, 1.0), std::domain_error);
   }
 }
 

@@ -14,7 +14,10 @@
 // cancels); x = 0 gives 0, tiny x the leading terms x^{n-1}/(n-1) and x^m/m, and
 // x = +inf the complete integrals (I_n(inf) = n! zeta(n), J_m(inf) = m! zeta(m+1)).
 // These run in solver inner loops (~5-12 ns per call), so they take and return
-// plain doubles: x = hbar omega / (k_B T) is dimensionless.
+// plain doubles: x = hbar omega / (k_B T) is dimensionless. Consecutive energy
+// integrals J_m, J_{m+1} at one x come together from bose_energy_integral_pair (one
+// pass: shared powers of x in the series, one exp and one e^{-k x} recursion for both
+// tails), and detail:: holds unchecked entry points for loops that validated x already.
 #pragma once
 
 namespace filmtherm {
@@ -27,6 +30,17 @@ double bose_heat_integral(int n, double x);
 /// (x may be +infinity). Throws std::domain_error for other m or x < 0 / NaN.
 double bose_energy_integral(int m, double x);
 
+/// J_m(x) and J_{m+1}(x) at one x.
+struct BoseEnergyPair {
+  double lower = 0.0;  ///< J_m(x)
+  double upper = 0.0;  ///< J_{m+1}(x)
+};
+
+/// J_m(x) and J_{m+1}(x) for m = 1..5 and x >= 0 (x may be +infinity), sharing the work
+/// of both: bit-identical to {bose_energy_integral(m, x), bose_energy_integral(m + 1, x)}
+/// at about the cost of one of them. Throws std::domain_error for other m or x < 0 / NaN.
+BoseEnergyPair bose_energy_integral_pair(int m, double x);
+
 /// The integrand of I_n at x, x^n e^x/(e^x-1)^2 = dI_n/dx, for n = 2..6 and x >= 0,
 /// computed without overflow for large x (0 once it underflows, and at +infinity) and
 /// without cancellation for small x (the limit at x = 0 is 1 for n = 2, else 0).
@@ -37,5 +51,28 @@ double bose_heat_kernel(int n, double x);
 /// for m = 1..6. Throw std::domain_error for other orders.
 double bose_heat_integral_complete(int n);
 double bose_energy_integral_complete(int m);
+
+namespace detail {
+/// Unchecked inner-loop entry points for callers that have already checked x >= 0 (or
+/// that x is not NaN: a NaN gives the complete integral) and fix the order at compile
+/// time; the same values as the checked functions without the check and the dispatch.
+/// Defined for m = 1..6 (the pair: m = 1..5) in bose_integrals.cpp.
+template <int m>
+double bose_energy_integral_unchecked(double x) noexcept;
+template <int m>
+BoseEnergyPair bose_energy_integral_pair_unchecked(double x) noexcept;
+
+extern template double bose_energy_integral_unchecked<1>(double) noexcept;
+extern template double bose_energy_integral_unchecked<2>(double) noexcept;
+extern template double bose_energy_integral_unchecked<3>(double) noexcept;
+extern template double bose_energy_integral_unchecked<4>(double) noexcept;
+extern template double bose_energy_integral_unchecked<5>(double) noexcept;
+extern template double bose_energy_integral_unchecked<6>(double) noexcept;
+extern template BoseEnergyPair bose_energy_integral_pair_unchecked<1>(double) noexcept;
+extern template BoseEnergyPair bose_energy_integral_pair_unchecked<2>(double) noexcept;
+extern template BoseEnergyPair bose_energy_integral_pair_unchecked<3>(double) noexcept;
+extern template BoseEnergyPair bose_energy_integral_pair_unchecked<4>(double) noexcept;
+extern template BoseEnergyPair bose_energy_integral_pair_unchecked<5>(double) noexcept;
+}  // namespace detail
 
 }  // namespace filmtherm
