@@ -6,4 +6,3 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build/release/bin/filmtherm run examples/devices/nbtin-6nm.yaml --output out/nbtin-6nm
-echo "plot: out/nbtin-6nm/temperatures.png (summary: out/nbtin-6nm/summary.json)"
