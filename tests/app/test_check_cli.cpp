@@ -2,6 +2,8 @@
 // invalid one prints every diagnostic on stderr, exits 2 and writes nothing.
 #include <gtest/gtest.h>
 
+#include "cli_runner.h"
+
 #include <sys/wait.h>
 
 #include <cstdlib>
@@ -14,33 +16,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CommandResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using filmtherm::testing::CommandResult;
 
 // Runs filmtherm with `arguments` in `folder`, capturing both streams.
 CommandResult run(const std::string& arguments, const fs::path& folder) {
-  const fs::path out = folder / "stdout.txt";
-  const fs::path err = folder / "stderr.txt";
-  const std::string command = "cd '" + folder.string() + "' && '" FILMTHERM_EXECUTABLE "' " +
-                              arguments + " >'" + out.string() + "' 2>'" + err.string() + "'";
-  const int status = std::system(command.c_str());
-  CommandResult result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.out = read(out);
-  result.err = read(err);
-  fs::remove(out);
-  fs::remove(err);
-  return result;
+  return filmtherm::testing::run_filmtherm(arguments, folder);
 }
 
 class CheckCommand : public testing::Test {

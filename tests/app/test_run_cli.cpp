@@ -2,8 +2,10 @@
 // failure exits with 3, names the time reached and leaves no file that looks
 // complete; equivalent unit spellings in the device file give identical traces.
 #include <gtest/gtest.h>
+
 #include <sys/wait.h>
 #include <unistd.h>
+#include "cli_runner.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -17,36 +19,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CommandResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 void write(const fs::path& path, const std::string& text) {
   std::ofstream(path) << text;
 }
 
+using filmtherm::testing::CommandResult;
+
+std::string read(const fs::path& path) {
+  return filmtherm::testing::read_file(path);
+}
 CommandResult run(const std::string& arguments, const fs::path& folder) {
-  const fs::path out = folder / "stdout.txt";
-  const fs::path err = folder / "stderr.txt";
-  const std::string command = "cd '" + folder.string() + "' && '" FILMTHERM_EXECUTABLE "' " +
-                              arguments + " >'" + out.string() + "' 2>'" + err.string() + "'";
-  const int status = std::system(command.c_str());
-  CommandResult result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.out = read(out);
-  result.err = read(err);
-  fs::remove(out);
-  fs::remove(err);
-  return result;
+  return filmtherm::testing::run_filmtherm(arguments, folder);
 }
 
 // Replaces the first `from` in `text` by `to` (GCC 12's <regex> trips
