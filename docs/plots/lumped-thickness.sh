@@ -30,7 +30,7 @@ set multiplot layout 1,3 title "NbTiN hotspot after a 1550 nm photon (eta = 0.5,
 set logscale x
 set format x "10^{%L}"
 set xrange [1e-13:2e-8]
-set yrange [2:6]
+set yrange [2:*]
 set grid
 set xlabel "t - t_a [s]"
 set ylabel "temperature [K]"
