@@ -1,7 +1,7 @@
 #include "heat_capacity_command.h"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -53,8 +53,8 @@ std::vector<ParameterSetting> explicit_settings(const std::vector<std::string>& 
   for (const std::string& parameter : parameters) {
     const std::size_t equals = parameter.find('=');
     if (equals == std::string::npos || equals == 0) {
-      throw UsageError(fmt::format("--param: expected key=value (e.g. sound_velocity=4000m/s), got '{}'",
-                                   parameter));
+      throw UsageError(fmt::format(
+          "--param: expected key=value (e.g. sound_velocity=4000m/s), got '{}'", parameter));
     }
     settings.push_back({parameter.substr(0, equals), parameter.substr(equals + 1)});
   }
@@ -62,13 +62,14 @@ std::vector<ParameterSetting> explicit_settings(const std::vector<std::string>& 
 }
 
 MaterialPhononHeatCapacity instantiate(const PluginRegistry& registry, const std::string& name,
-                                    const std::vector<ParameterSetting>& flags,
-                                    const std::vector<ParameterSetting>& explicit_parameters) {
+                                       const std::vector<ParameterSetting>& flags,
+                                       const std::vector<ParameterSetting>& explicit_parameters) {
   const ModelDescriptor& descriptor = registry.model(name, MaterialProperty::phonon_heat_capacity);
   std::vector<ParameterSetting> settings;
   for (const ParameterSetting& flag : flags) {
-    const bool declared = std::any_of(descriptor.parameters().begin(), descriptor.parameters().end(),
-                                      [&](const ModelParameter& p) { return p.name == flag.name; });
+    const bool declared =
+        std::any_of(descriptor.parameters().begin(), descriptor.parameters().end(),
+                    [&](const ModelParameter& p) { return p.name == flag.name; });
     if (declared) settings.push_back(flag);
   }
   settings.insert(settings.end(), explicit_parameters.begin(), explicit_parameters.end());
@@ -119,8 +120,8 @@ Table build_table(const HeatCapacityOptions& options, const PluginRegistry& regi
   if (options.model == "all") {
     std::vector<Curve> curves;
     for (const std::string& name : builtin_phonon_models) {
-      curves.push_back(evaluate(instantiate(registry, name, flags, {}), temperatures_K,
-                                film_thickness_m));
+      curves.push_back(
+          evaluate(instantiate(registry, name, flags, {}), temperatures_K, film_thickness_m));
       table.columns.push_back({"C_" + name, unit});
       columns.push_back(curves.back().heat_capacity);
     }
@@ -135,15 +136,15 @@ Table build_table(const HeatCapacityOptions& options, const PluginRegistry& regi
   } else {
     const Curve curve = evaluate(instantiate(registry, options.model, flags, explicit_parameters),
                                  temperatures_K, film_thickness_m);
-    table.notes.push_back(fmt::format("model {} ({})", options.model,
-                                      registry.model(options.model).plugin_name()));
+    table.notes.push_back(
+        fmt::format("model {} ({})", options.model, registry.model(options.model).plugin_name()));
     table.columns.push_back({"C_" + options.model, unit});
     columns.push_back(curve.heat_capacity);
-    const bool has_velocity = !options.sound_velocity.empty() ||
-                              !options.longitudinal_velocity.empty();
+    const bool has_velocity =
+        !options.sound_velocity.empty() || !options.longitudinal_velocity.empty();
     if (options.model != bulk_model && has_velocity) {
-      const Curve bulk = evaluate(instantiate(registry, bulk_model, flags, {}), temperatures_K,
-                                  film_thickness_m);
+      const Curve bulk =
+          evaluate(instantiate(registry, bulk_model, flags, {}), temperatures_K, film_thickness_m);
       std::vector<double> ratio(temperatures_K.size());
       for (std::size_t i = 0; i < ratio.size(); ++i) {
         ratio[i] = curve.heat_capacity[i] / bulk.heat_capacity[i];
@@ -187,8 +188,9 @@ CLI::App* add_heat_capacity_command(CLI::App& app, HeatCapacityOptions& o) {
   command->add_option("--temperature-range", o.temperature_range,
                       "FIRST:LAST:COUNT, e.g. 0.5K:50K:100 (default 0.5K:50K:25 with --log)");
   command->add_flag("--log", o.logarithmic, "Space the range logarithmically");
-  command->add_option("--model,-m", o.model,
-                      "film, film-low-T, debye, debye-low-T, all, or any loaded phonon model")
+  command
+      ->add_option("--model,-m", o.model,
+                   "film, film-low-T, debye, debye-low-T, all, or any loaded phonon model")
       ->capture_default_str();
   command->add_option("--param,-p", o.parameters, "Model parameter key=value (repeatable)");
   command->add_option("--format,-f", o.format, "table, csv or json")->capture_default_str();

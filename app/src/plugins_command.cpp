@@ -1,7 +1,7 @@
 #include "plugins_command.h"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 
@@ -18,7 +18,8 @@ CLI::App* add_plugins_command(CLI::App& app, PluginsOptions& options) {
 }
 
 int run_plugins(const PluginsOptions& options) {
-  std::vector<std::filesystem::path> extra(options.plugin_paths.begin(), options.plugin_paths.end());
+  std::vector<std::filesystem::path> extra(options.plugin_paths.begin(),
+                                           options.plugin_paths.end());
   const PluginRegistry registry = PluginRegistry::with_default_plugins(extra);
   if (registry.plugins().empty()) {
     std::cout << "no plugins found (looked in " << PluginRegistry::builtin_plugin_folder().string()
@@ -42,8 +43,8 @@ int run_plugins(const PluginsOptions& options) {
         } else {
           status = "optional";
         }
-        std::cout << fmt::format("    - {:<24} {:<40} {}\n      {}\n", p.name, describe(p.dimension),
-                                 status, p.doc);
+        std::cout << fmt::format("    - {:<24} {:<40} {}\n      {}\n", p.name,
+                                 describe(p.dimension), status, p.doc);
       }
     }
     std::cout << "\n";

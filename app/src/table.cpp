@@ -49,7 +49,8 @@ std::string render_csv(const Table& table) {
   }
   out += "\n";
   for (const auto& row : table.rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) out += fmt::format("{}{:.12g}", i ? "," : "", row[i]);
+    for (std::size_t i = 0; i < row.size(); ++i)
+      out += fmt::format("{}{:.12g}", i ? "," : "", row[i]);
     out += "\n";
   }
   return out;

@@ -35,7 +35,8 @@ std::vector<double> temperature_grid(const std::vector<std::string>& temperature
     throw UsageError("give either --temperature or --temperature-range, not both");
   }
   std::vector<double> grid;
-  for (const std::string& text : temperatures) grid.push_back(positive_temperature_K("--temperature", text));
+  for (const std::string& text : temperatures)
+    grid.push_back(positive_temperature_K("--temperature", text));
   if (!grid.empty()) return grid;
 
   const std::string spec = range.empty() ? std::string("0.5K:50K:25") : range;

@@ -15,7 +15,8 @@ inline constexpr filmtherm_dimension number_density = FILMTHERM_DIMENSION(-3, 0,
 inline constexpr filmtherm_dimension volumetric_heat_capacity =
     FILMTHERM_DIMENSION(-1, 1, -2, 0, -1, 0);
 /// J m^-3 K^-2
-inline constexpr filmtherm_dimension sommerfeld_coefficient = FILMTHERM_DIMENSION(-1, 1, -2, 0, -2, 0);
+inline constexpr filmtherm_dimension sommerfeld_coefficient =
+    FILMTHERM_DIMENSION(-1, 1, -2, 0, -2, 0);
 /// W m^-3 K^-1
 inline constexpr filmtherm_dimension power_density_per_kelvin =
     FILMTHERM_DIMENSION(-1, 1, -3, 0, -1, 0);

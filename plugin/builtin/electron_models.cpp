@@ -28,7 +28,8 @@ constexpr filmtherm_parameter superconducting_parameters[] = {
      "superconducting transition temperature T_c"},
     {"sommerfeld_coefficient", dimension::sommerfeld_coefficient, absent,
      FILMTHERM_PARAMETER_NO_DEFAULT,
-     "gamma, the normal-state C_e/T (or give heat_capacity_at_reference and reference_temperature)"},
+     "gamma, the normal-state C_e/T (or give heat_capacity_at_reference and "
+     "reference_temperature)"},
     {"heat_capacity_at_reference", dimension::volumetric_heat_capacity, absent,
      FILMTHERM_PARAMETER_NO_DEFAULT,
      "C_e measured at reference_temperature (may be below T_c); gamma is solved from it"},
@@ -85,7 +86,8 @@ Model make_superconducting(std::span<const double> v) {
 template <class Model>
 class SuperconductingAdapter {
  public:
-  explicit SuperconductingAdapter(std::span<const double> v) : model_(make_superconducting<Model>(v)) {}
+  explicit SuperconductingAdapter(std::span<const double> v)
+      : model_(make_superconducting<Model>(v)) {}
   void evaluate(const filmtherm_evaluation& e) const { store(model_, e); }
 
  private:
@@ -96,8 +98,8 @@ class SuperconductingAdapter {
 
 const filmtherm_model sommerfeld_electron_model = describe_model<SommerfeldAdapter>(
     "sommerfeld", FILMTHERM_PROPERTY_ELECTRON_HEAT_CAPACITY,
-    "Normal-metal electrons: C_e = gamma T.",
-    "A. Sommerfeld, Z. Phys. 47, 1 (1928); Kittel ch. 6", sommerfeld_parameters);
+    "Normal-metal electrons: C_e = gamma T.", "A. Sommerfeld, Z. Phys. 47, 1 (1928); Kittel ch. 6",
+    sommerfeld_parameters);
 
 const filmtherm_model bcs_electron_model = describe_model<SuperconductingAdapter<BcsHeatCapacity>>(
     "bcs", FILMTHERM_PROPERTY_ELECTRON_HEAT_CAPACITY,

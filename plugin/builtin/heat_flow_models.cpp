@@ -3,10 +3,10 @@
 // conductivity. Powers are positive from the first body to the second
 // (electrons to phonons, phonons to bath).
 #include <cmath>
-#include <string>
 #include <optional>
 #include <span>
 #include <stdexcept>
+#include <string>
 
 #include "builtin_models.h"
 #include "dimensions.h"
@@ -65,7 +65,8 @@ class ElectronPhononAdapter {
       check_temperature(e.temperature_K[i], "electron temperature");
       check_temperature(phonon_K[i], "phonon temperature");
       e.value[i] = coupling_.power_W_per_m3(e.temperature_K[i], phonon_K[i]);
-      if (e.value_slope) e.value_slope[i] = coupling_.power_slope_electron_W_per_m3_K(e.temperature_K[i]);
+      if (e.value_slope)
+        e.value_slope[i] = coupling_.power_slope_electron_W_per_m3_K(e.temperature_K[i]);
       if (e.value_second_slope) {
         e.value_second_slope[i] = coupling_.power_slope_phonon_W_per_m3_K(phonon_K[i]);
       }
@@ -78,8 +79,7 @@ class ElectronPhononAdapter {
 
 class ElectronPhononByTime : public ElectronPhononAdapter {
  public:
-  explicit ElectronPhononByTime(std::span<const double> v)
-      : ElectronPhononAdapter(make(v)) {}
+  explicit ElectronPhononByTime(std::span<const double> v) : ElectronPhononAdapter(make(v)) {}
 
  private:
   static ElectronPhononCoupling make(std::span<const double> v) {
@@ -143,10 +143,11 @@ class FixedTimeEscapeAdapter {
       e.value[i] = escape_.power_W_per_m3(e.temperature_K[i], bath_K[i], heat_capacity[i]);
       if (e.value_slope) {
         const double* slope = require(e.phonon_heat_capacity_slope, "phonon heat capacity slope");
-        e.value_slope[i] =
-            escape_.power_slope_W_per_m3_K(e.temperature_K[i], bath_K[i], heat_capacity[i], slope[i]);
+        e.value_slope[i] = escape_.power_slope_W_per_m3_K(e.temperature_K[i], bath_K[i],
+                                                          heat_capacity[i], slope[i]);
       }
-      if (e.value_second_slope) e.value_second_slope[i] = -heat_capacity[i] / escape_.escape_time().value();
+      if (e.value_second_slope)
+        e.value_second_slope[i] = -heat_capacity[i] / escape_.escape_time().value();
     }
   }
 
@@ -178,7 +179,8 @@ class BoundaryEscapeAdapter {
       }
       e.value[i] = escape->power_W_per_m3(e.temperature_K[i], bath_K[i]);
       if (e.value_slope) e.value_slope[i] = escape->power_slope_W_per_m3_K(e.temperature_K[i]);
-      if (e.value_second_slope) e.value_second_slope[i] = -escape->power_slope_W_per_m3_K(bath_K[i]);
+      if (e.value_second_slope)
+        e.value_second_slope[i] = -escape->power_slope_W_per_m3_K(bath_K[i]);
     }
   }
 
@@ -237,7 +239,8 @@ class WiedemannFranzAdapter {
     for (std::size_t i = 0; i < e.count; ++i) {
       check_temperature(e.temperature_K[i], "temperature");
       e.value[i] = conductivity_.conductivity_W_per_m_K(e.temperature_K[i]);
-      if (e.value_slope) e.value_slope[i] = conductivity_.conductivity_slope_W_per_m_K2(e.temperature_K[i]);
+      if (e.value_slope)
+        e.value_slope[i] = conductivity_.conductivity_slope_W_per_m_K2(e.temperature_K[i]);
     }
   }
 

@@ -32,13 +32,15 @@ enum PhononParameterIndex : std::size_t {
   conserve_mode_count,
 };
 
-#define FILMTHERM_VELOCITY_PARAMETERS                                                            \
-  {"sound_velocity", velocity, absent, FILMTHERM_PARAMETER_NO_DEFAULT,                           \
-   "one sound velocity for all three acoustic branches (or give the next two)"},                 \
-      {"longitudinal_velocity", velocity, absent, FILMTHERM_PARAMETER_NO_DEFAULT,                \
-       "longitudinal sound velocity v_L (with transverse_velocity)"},                            \
-      {"transverse_velocity", velocity, absent, FILMTHERM_PARAMETER_NO_DEFAULT,                  \
-       "transverse sound velocity v_T, for both transverse branches"}
+#define FILMTHERM_VELOCITY_PARAMETERS                                             \
+  {"sound_velocity", velocity, absent, FILMTHERM_PARAMETER_NO_DEFAULT,            \
+   "one sound velocity for all three acoustic branches (or give the next two)"},  \
+      {"longitudinal_velocity", velocity, absent, FILMTHERM_PARAMETER_NO_DEFAULT, \
+       "longitudinal sound velocity v_L (with transverse_velocity)"},             \
+  {                                                                               \
+    "transverse_velocity", velocity, absent, FILMTHERM_PARAMETER_NO_DEFAULT,      \
+        "transverse sound velocity v_T, for both transverse branches"             \
+  }
 
 constexpr filmtherm_parameter cutoff_parameters[] = {
     FILMTHERM_VELOCITY_PARAMETERS,
@@ -56,7 +58,8 @@ constexpr filmtherm_parameter velocity_parameters[] = {FILMTHERM_VELOCITY_PARAME
 
 AcousticBranches read_branches(std::span<const double> v) {
   const bool isotropic = !std::isnan(v[sound_velocity]);
-  const bool per_branch = !std::isnan(v[longitudinal_velocity]) || !std::isnan(v[transverse_velocity]);
+  const bool per_branch =
+      !std::isnan(v[longitudinal_velocity]) || !std::isnan(v[transverse_velocity]);
   if (isotropic == per_branch || (per_branch && (std::isnan(v[longitudinal_velocity]) ||
                                                  std::isnan(v[transverse_velocity])))) {
     throw std::invalid_argument(
@@ -68,11 +71,13 @@ AcousticBranches read_branches(std::span<const double> v) {
 }
 
 PhononParameters read_parameters(std::span<const double> v, bool with_cutoff) {
-  const std::size_t expected = with_cutoff ? std::size(cutoff_parameters) : std::size(velocity_parameters);
+  const std::size_t expected =
+      with_cutoff ? std::size(cutoff_parameters) : std::size(velocity_parameters);
   if (v.size() != expected) throw std::invalid_argument("wrong number of parameters");
   PhononParameters parameters;
   parameters.branches = read_branches(v);
-  // A finite placeholder; the evaluation's film thickness replaces it.
+  // d arrives with each evaluation (C_ph(T, d)); FilmAdapter sets it per point
+  // and BulkAdapter's models ignore it, so this 1 m only satisfies validation.
   parameters.film_thickness = from_si<Length>(1.0);
   if (!with_cutoff) return parameters;
   const bool by_temperature = !std::isnan(v[debye_temperature]);
@@ -81,13 +86,16 @@ PhononParameters read_parameters(std::span<const double> v, bool with_cutoff) {
     throw std::invalid_argument("give debye_temperature or atom_density, not both");
   }
   if (by_temperature) {
-    parameters.cutoff = PhononCutoff::from_debye_temperature(from_si<Temperature>(v[debye_temperature]));
+    parameters.cutoff =
+        PhononCutoff::from_debye_temperature(from_si<Temperature>(v[debye_temperature]));
   } else if (by_density) {
-    parameters.cutoff = PhononCutoff::from_atom_number_density(from_si<NumberDensity>(v[atom_density]));
+    parameters.cutoff =
+        PhononCutoff::from_atom_number_density(from_si<NumberDensity>(v[atom_density]));
   }
   const double conserve = v[conserve_mode_count];
   if (conserve != 0.0 && conserve != 1.0) {
-    throw std::invalid_argument("conserve_mode_count must be 0 or 1, got " + std::to_string(conserve));
+    throw std::invalid_argument("conserve_mode_count must be 0 or 1, got " +
+                                std::to_string(conserve));
   }
   parameters.conserve_mode_count = conserve == 1.0;
   return parameters;
