@@ -1,5 +1,7 @@
 #include "filmtherm/quantity_parser.h"
 
+#include "unit_symbols.h"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -8,6 +10,13 @@
 #include <optional>
 
 namespace filmtherm {
+
+using detail::cat;
+using detail::lookup_unit;
+using detail::lookup_whole;
+using detail::Prefix;
+using detail::prefixes;
+using detail::UnitScale;
 
 QuantityParseError::QuantityParseError(const std::string& message, std::size_t column)
     : std::invalid_argument(message), column_(column) {}
@@ -24,65 +33,6 @@ constexpr long long max_unit_power = Dimension::max_exponent;
 // No double survives a unit of 10^10000; the bound keeps all exponent
 // arithmetic far inside long long.
 constexpr long long max_scale_exp10 = 10000;
-
-// Appends instead of "literal" + std::string, on which GCC 12 warns falsely (-Wrestrict).
-template <class... Parts>
-std::string cat(const Parts&... parts) {
-  std::string out;
-  (out += ... += parts);
-  return out;
-}
-
-// A unit's SI value is mantissa * 10^exp10. Decimal prefixes only move exp10,
-// which is folded into the number's own decimal exponent before one correctly
-// rounded conversion: that is why "6 nm" and "6e-9 m" give the same double.
-struct UnitScale {
-  Dimension dimension;
-  long long exp10 = 0;
-  double mantissa = 1.0;
-};
-
-struct UnitSymbol {
-  std::string_view symbol;
-  UnitScale scale;
-};
-
-constexpr Dimension energy{.metre = 2, .kilogram = 1, .second = -2};
-constexpr Dimension ohm{.metre = 2, .kilogram = 1, .second = -3, .ampere = -2};
-
-// Multi-byte spellings are written as UTF-8 bytes so the source encoding cannot matter.
-constexpr std::array unit_symbols{
-    UnitSymbol{"m", {{.metre = 1}}}, UnitSymbol{"g", {{.kilogram = 1}, -3}},
-    UnitSymbol{"s", {{.second = 1}}}, UnitSymbol{"A", {{.ampere = 1}}},
-    UnitSymbol{"K", {{.kelvin = 1}}}, UnitSymbol{"mol", {{.mole = 1}}}, UnitSymbol{"rad", {}},
-    UnitSymbol{"Hz", {{.second = -1}}},
-    UnitSymbol{"N", {{.metre = 1, .kilogram = 1, .second = -2}}}, UnitSymbol{"J", {energy}},
-    UnitSymbol{"W", {{.metre = 2, .kilogram = 1, .second = -3}}},
-    UnitSymbol{"Pa", {{.metre = -1, .kilogram = 1, .second = -2}}},
-    UnitSymbol{"C", {{.second = 1, .ampere = 1}}},
-    UnitSymbol{"V", {{.metre = 2, .kilogram = 1, .second = -3, .ampere = -1}}},
-    UnitSymbol{"Ohm", {ohm}}, UnitSymbol{"ohm", {ohm}},
-    UnitSymbol{"\xCE\xA9", {ohm}},      // U+03A9 Greek capital omega
-    UnitSymbol{"\xE2\x84\xA6", {ohm}},  // U+2126 ohm sign
-    UnitSymbol{"F", {{.metre = -2, .kilogram = -1, .second = 4, .ampere = 2}}},
-    UnitSymbol{"H", {{.metre = 2, .kilogram = 1, .second = -2, .ampere = -2}}},
-    UnitSymbol{"S", {{.metre = -2, .kilogram = -1, .second = 3, .ampere = 2}}},
-    // 1 eV = 1.602176634e-19 J exactly (SI 2019 elementary charge); the
-    // mantissa stays near 1 so that powers of eV stay in range.
-    UnitSymbol{"eV", {energy, -19, 1.602176634}}};
-
-struct Prefix {
-  std::string_view symbol;
-  int exp10;
-};
-
-// ASCII "u" comes before the micro sign and mu: format_quantity prints the first match.
-constexpr std::array prefixes{
-    Prefix{"y", -24},       Prefix{"z", -21}, Prefix{"a", -18}, Prefix{"f", -15},
-    Prefix{"p", -12},       Prefix{"n", -9},  Prefix{"u", -6},  Prefix{"\xC2\xB5", -6},
-    Prefix{"\xCE\xBC", -6}, Prefix{"m", -3},  Prefix{"c", -2},  Prefix{"d", -1},
-    Prefix{"k", 3},         Prefix{"M", 6},   Prefix{"G", 9},   Prefix{"T", 12},
-    Prefix{"P", 15},        Prefix{"E", 18},  Prefix{"Z", 21},  Prefix{"Y", 24}};
 
 struct UnitHint {
   std::string_view symbol;
@@ -128,26 +78,6 @@ bool is_digit(char c) {
 // ASCII only, whatever the C locale says.
 bool is_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-std::optional<UnitScale> lookup_whole(std::string_view symbol) {
-  for (const UnitSymbol& unit : unit_symbols) {
-    if (unit.symbol == symbol) return unit.scale;
-  }
-  return std::nullopt;
-}
-
-// Whole-symbol match first, so "mol" and "Pa" are never split into a prefix.
-std::optional<UnitScale> lookup_unit(std::string_view symbol) {
-  if (auto whole = lookup_whole(symbol)) return whole;
-  for (const Prefix& prefix : prefixes) {
-    if (symbol.size() <= prefix.symbol.size() || !symbol.starts_with(prefix.symbol)) continue;
-    if (auto unit = lookup_whole(symbol.substr(prefix.symbol.size()))) {
-      unit->exp10 += prefix.exp10;
-      return unit;
-    }
-  }
-  return std::nullopt;
 }
 
 std::string unit_hint(std::string_view symbol) {
@@ -580,80 +510,6 @@ class Parser {
   }
 };
 
-// Simple units get an engineering prefix between min_prefix and max_prefix
-// (no "kK", no "ks"); energies below 1 nJ are shown in eV.
-struct DisplayUnit {
-  std::string_view symbol;
-  int min_prefix;
-  int max_prefix;
-};
-
-constexpr std::array display_units{
-    DisplayUnit{"m", -24, 3}, DisplayUnit{"g", -24, 3}, DisplayUnit{"s", -24, 0},
-    DisplayUnit{"A", -24, 3}, DisplayUnit{"K", -24, 0}, DisplayUnit{"mol", -24, 0},
-    DisplayUnit{"N", -24, 6}, DisplayUnit{"J", -9, 24}, DisplayUnit{"W", -24, 24},
-    DisplayUnit{"C", -24, 0}, DisplayUnit{"V", -24, 6}, DisplayUnit{"Ohm", -6, 12},
-    DisplayUnit{"S", -24, 3}, DisplayUnit{"F", -24, 0}, DisplayUnit{"H", -24, 0}};
-
-// Shortest round-trip digits, exponent tidied: "1e-09" -> "1e-9", "1e+22" -> "1e22".
-std::string shortest(double value) {
-  std::array<char, 64> buffer{};
-  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-  std::string text(buffer.data(), result.ptr);
-  const std::size_t e = text.find('e');
-  if (e == std::string::npos) return text;
-  std::size_t digits = e + 1;
-  const bool negative = text[digits] == '-';
-  if (text[digits] == '-' || text[digits] == '+') ++digits;
-  while (digits + 1 < text.size() && text[digits] == '0') ++digits;
-  return cat(text.substr(0, e + 1), negative ? "-" : "", text.substr(digits));
-}
-
-// The decimal point moves as text, so nothing is rounded after the shortest
-// round-trip digits are chosen: parse_quantity reads the result back exactly.
-std::string format_prefixed(double value_si, std::string_view symbol, int min_prefix,
-                            int max_prefix) {
-  const UnitScale unit = *lookup_whole(symbol);
-  const double value = value_si / unit.mantissa;
-  if (!std::isfinite(value) || value == 0.0) return cat(shortest(value), " ", symbol);
-  // Through eV the value is already rounded once: 15 digits hide that ("800 meV",
-  // not "799.9999999999999 meV"); coherent units keep the shortest exact digits.
-  std::array<char, 64> buffer{};
-  const auto result = unit.mantissa == 1.0
-                          ? std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
-                                          std::chars_format::scientific)
-                          : std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
-                                          std::chars_format::scientific, 14);
-  const std::string_view scientific(buffer.data(),
-                                    static_cast<std::size_t>(result.ptr - buffer.data()));
-  const bool negative = scientific.front() == '-';
-  const std::size_t e = scientific.find('e');
-  std::string digits(scientific.substr(negative ? 1 : 0, e - (negative ? 1 : 0)));
-  digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
-  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
-  std::string_view exponent_text = scientific.substr(e + 1);
-  if (exponent_text.front() == '+') exponent_text.remove_prefix(1);
-  int exponent = 0;
-  std::from_chars(exponent_text.data(), exponent_text.data() + exponent_text.size(), exponent);
-  const long long leading = exponent - unit.exp10;  // decimal exponent of the first digit
-  const long long floor_three = leading >= 0 ? leading / 3 * 3 : -((2 - leading) / 3 * 3);
-  const long long prefix = std::clamp<long long>(floor_three, min_prefix, max_prefix);
-  const long long integer_digits = leading - prefix + 1;
-  const std::string sign = negative ? "-" : "";
-  if (integer_digits < 1 || integer_digits > 6) {
-    return cat(sign, digits.substr(0, 1), digits.size() > 1 ? "." : "", digits.substr(1), "e",
-               std::to_string(leading), " ", symbol);
-  }
-  const auto whole = static_cast<std::size_t>(integer_digits);
-  if (digits.size() < whole) digits.append(whole - digits.size(), '0');
-  const std::string fraction = digits.size() > whole ? cat(".", digits.substr(whole)) : "";
-  std::string_view prefix_symbol;
-  for (const Prefix& candidate : prefixes) {
-    if (candidate.exp10 == prefix && prefix_symbol.empty()) prefix_symbol = candidate.symbol;
-  }
-  return cat(sign, digits.substr(0, whole), fraction, " ", prefix_symbol, symbol);
-}
-
 }  // namespace
 
 ParsedQuantity parse_quantity(std::string_view text) {
@@ -684,26 +540,6 @@ double parse_quantity_si(std::string_view text, const Dimension& expected) {
   throw DimensionMismatchError(cat("expected ", describe(expected), ", got ", quote(text),
                                    ", which is ", describe(result.dimension), hint),
                                result.unit_start, expected, result.dimension);
-}
-
-std::string format_quantity(double value_si, const Dimension& dimension) {
-  if (dimension.is_dimensionless()) return shortest(value_si);
-  constexpr double eV_below_J = 1e-9;
-  if (dimension == energy && std::abs(value_si) < eV_below_J && value_si != 0.0) {
-    return format_prefixed(value_si, "eV", -24, 24);
-  }
-  for (const DisplayUnit& unit : display_units) {
-    if (lookup_whole(unit.symbol)->dimension == dimension) {
-      return format_prefixed(value_si, unit.symbol, unit.min_prefix, unit.max_prefix);
-    }
-  }
-  std::string symbol = base_unit_form(dimension);
-  if (const NamedDimension* named = find_named_dimension(dimension)) {
-    // The typical unit when it is coherent SI ("m/s"), else the SI power form.
-    const bool coherent = parse_quantity(cat("1 ", named->typical_unit)).value_si == 1.0;
-    symbol = coherent ? std::string(named->typical_unit) : std::string(named->si_unit);
-  }
-  return cat(shortest(value_si), " ", symbol);
 }
 
 }  // namespace filmtherm
