@@ -11,6 +11,7 @@
 #include "filmtherm/atomic_file.h"
 #include "filmtherm/device_loader.h"
 #include "filmtherm/hotspot_cooling.h"
+#include "wire_run.h"
 
 namespace filmtherm::cli {
 
@@ -43,8 +44,8 @@ void remove_stale_outputs(const std::filesystem::path& folder,
 CLI::App* add_run_command(CLI::App& app, RunOptions& o) {
   CLI::App* command = app.add_subcommand(
       "run",
-      "Hotspot cooling of a device (lumped two-temperature model): writes trace CSV, "
-      "summary JSON and a plot into the output folder");
+      "Hotspot cooling of a device (lumped two-temperature model), or the electrothermal wire "
+      "with its readout: writes trace CSV, summary JSON and plots into the output folder");
   command->add_option("device", o.device_file, "Device file (YAML)")->required();
   command->add_option("--output,-o", o.output_folder,
                       "Output folder (default: the device's output.folder)");
@@ -54,6 +55,7 @@ CLI::App* add_run_command(CLI::App& app, RunOptions& o) {
       ->delimiter(',');
   command->add_flag("!--no-plot", o.plot, "Do not run gnuplot");
   command->add_option("--plugin", o.plugin_paths, "Load a plugin file or folder (repeatable)");
+  add_wire_options(*command, o);
   return command;
 }
 
@@ -68,11 +70,8 @@ int run_device(const RunOptions& options) {
     std::cerr << error.what();
     return exit_usage_error;
   }
-  if (device.model != DeviceModelKind::lumped_two_temperature) {
-    throw UsageError(fmt::format(
-        "{}: `filmtherm run` solves the lumped two-temperature model; the {} model is not "
-        "available yet",
-        options.device_file, device_model_name(device.model)));
+  if (device.model == DeviceModelKind::electrothermal_wire) {
+    return run_wire_device(options, device, registry);
   }
   const std::filesystem::path folder = options.output_folder.empty()
                                            ? device.output.folder

@@ -1,6 +1,8 @@
 // `filmtherm run DEVICE.yaml [--output DIR] [--compare-phonons film,debye]`:
-// the hotspot-cooling job. Loads the device, runs the lumped two-temperature
-// model once per phonon model (the material's own, or each model named by
+// the hotspot-cooling job. A device with `model: electrothermal-wire` goes to
+// the wire model (wire_run.h, with the --cells/--temperatures/--switch
+// options below). Otherwise it loads the device, runs the lumped
+// two-temperature model once per phonon model (the material's own, or each model named by
 // --compare-phonons or the device's compare_phonons list), and only when every
 // run has succeeded writes into the output folder: a CSV trace per run, one
 // plot and one JSON summary, each atomically. Prints a short summary table.
@@ -8,6 +10,7 @@
 // and exits with 3.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -23,6 +26,13 @@ struct RunOptions {
   std::vector<std::string> compare_phonons;  ///< e.g. {"film", "debye"}
   bool plot = true;
   std::vector<std::string> plugin_paths;
+  // The electrothermal-wire model only (WireModelOptions):
+  std::size_t wire_cells = 500;
+  std::string wire_form = "one";         ///< one | two (temperatures per cell)
+  std::string wire_switch = "smoothed";  ///< smoothed | root-finding
+  std::string wire_switch_width = "0.5 K";
+  std::string wire_escape;  ///< model-power | linearised; empty: the form's default
+  bool wire_stop_at_recovery = false;
 };
 
 /// Adds the subcommand; `run_device` is called when it was chosen.

@@ -7,8 +7,10 @@
 #include <sundials/sundials_context.h>
 #include <sunlinsol/sunlinsol_band.h>
 #include <sunlinsol/sunlinsol_dense.h>
+#include <sunlinsol/sunlinsol_klu.h>
 #include <sunmatrix/sunmatrix_band.h>
 #include <sunmatrix/sunmatrix_dense.h>
+#include <sunmatrix/sunmatrix_sparse.h>
 
 #include <algorithm>
 #include <cmath>
@@ -63,6 +65,17 @@ struct CvodeIntegrator::Sundials {
   Owner<SUNMatrix, MatrixDeleter> matrix;
   Owner<SUNLinearSolver, LinearSolverDeleter> linear_solver;
   Owner<void*, CvodeDeleter> cvode;
+  // The sparse Jacobian's CSR pattern. CVODE zeroes the whole sparse matrix,
+  // pattern included, before each Jacobian evaluation; it is written back then.
+  std::vector<sunindextype> pattern_row_starts;
+  std::vector<sunindextype> pattern_columns;
+
+  void restore_pattern(SUNMatrix matrix) const {
+    if (SUNMatGetID(matrix) != SUNMATRIX_SPARSE) return;
+    std::copy(pattern_row_starts.begin(), pattern_row_starts.end(), SM_INDEXPTRS_S(matrix));
+    std::copy(pattern_columns.begin(), pattern_columns.end(), SM_INDEXVALS_S(matrix));
+    std::fill_n(SM_DATA_S(matrix), pattern_columns.size(), 0.0);
+  }
 };
 
 // ---------------------------------------------------------------------------
@@ -110,8 +123,10 @@ struct CvodeCallbacks {
 
   static int jacobian(sunrealtype time_s, N_Vector state, N_Vector derivative, SUNMatrix matrix,
                       void* user_data, N_Vector, N_Vector, N_Vector) noexcept {
+    auto& integrator = *static_cast<CvodeIntegrator*>(user_data);
     return guarded(user_data, "Jacobian", time_s, true, [&](OdeSystem& system) {
       SUNMatZero(matrix);
+      integrator.sundials_->restore_pattern(matrix);
       JacobianMatrix jacobian(matrix);
       system.jacobian(time_s, view(state), view(derivative), jacobian);
     });
@@ -217,6 +232,17 @@ CvodeIntegrator::CvodeIntegrator(OdeSystem& system, double initial_time_s,
     s.matrix.reset(SUNDenseMatrix(length, length, context));
     if (!s.matrix) throw std::bad_alloc();
     s.linear_solver.reset(SUNLinSol_Dense(s.state.get(), s.matrix.get(), context));
+  } else if (ls.kind == LinearSolverKind::sparse) {
+    if (!system.has_jacobian()) {
+      throw std::invalid_argument(
+          "CvodeIntegrator: the sparse (KLU) linear solver needs the system's analytic Jacobian");
+    }
+    build_sparse_pattern(system.jacobian_pattern(), n);
+    const auto nonzeros = static_cast<sunindextype>(s.pattern_columns.size());
+    s.matrix.reset(SUNSparseMatrix(length, length, nonzeros, CSR_MAT, context));
+    if (!s.matrix) throw std::bad_alloc();
+    s.restore_pattern(s.matrix.get());
+    s.linear_solver.reset(SUNLinSol_KLU(s.state.get(), s.matrix.get(), context));
   } else {
     if (ls.upper_bandwidth >= n || ls.lower_bandwidth >= n) {
       throw std::invalid_argument("CvodeIntegrator: bandwidths must be below the system size");
@@ -234,6 +260,33 @@ CvodeIntegrator::CvodeIntegrator(OdeSystem& system, double initial_time_s,
 }
 
 CvodeIntegrator::~CvodeIntegrator() = default;
+
+void CvodeIntegrator::build_sparse_pattern(std::vector<std::vector<std::size_t>> columns_of_row,
+                                           std::size_t size) {
+  if (columns_of_row.size() != size) {
+    throw std::invalid_argument(
+        fmt::format("OdeSystem::jacobian_pattern: {} rows for a system of {} components",
+                    columns_of_row.size(), size));
+  }
+  Sundials& s = *sundials_;
+  s.pattern_row_starts.assign(1, 0);
+  s.pattern_columns.clear();
+  for (std::size_t row = 0; row < size; ++row) {
+    std::vector<std::size_t>& columns = columns_of_row[row];
+    // SUNMatScaleAddI keeps the pattern only when every diagonal entry is in it.
+    columns.push_back(row);
+    std::sort(columns.begin(), columns.end());
+    columns.erase(std::unique(columns.begin(), columns.end()), columns.end());
+    if (columns.back() >= size) {
+      throw std::invalid_argument(fmt::format(
+          "OdeSystem::jacobian_pattern: row {} names column {} of {}", row, columns.back(), size));
+    }
+    for (const std::size_t column : columns) {
+      s.pattern_columns.push_back(static_cast<sunindextype>(column));
+    }
+    s.pattern_row_starts.push_back(static_cast<sunindextype>(s.pattern_columns.size()));
+  }
+}
 
 std::span<const double> CvodeIntegrator::state() const noexcept {
   return view(sundials_->state.get());

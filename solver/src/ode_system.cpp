@@ -1,9 +1,13 @@
-// OdeSystem's defaults, the JacobianMatrix view on a SUNDIALS dense or band
-// matrix, and IntegrationError: the parts of cvode_integrator.h that do not
+// OdeSystem's defaults, the JacobianMatrix view on a SUNDIALS dense, band or
+// sparse (CSR) matrix, and IntegrationError: the parts of cvode_integrator.h that do not
 // drive CVODE.
 #include <fmt/format.h>
+#include <sundials/sundials_context.h>
 #include <sunmatrix/sunmatrix_band.h>
 #include <sunmatrix/sunmatrix_dense.h>
+#include <sunmatrix/sunmatrix_sparse.h>
+
+#include <algorithm>
 
 #include "filmtherm/cvode_integrator.h"
 
@@ -22,6 +26,11 @@ void OdeSystem::jacobian(double, std::span<const double>, std::span<const double
 }
 
 void OdeSystem::roots(double, std::span<const double>, std::span<double>) {}
+
+std::vector<std::vector<std::size_t>> OdeSystem::jacobian_pattern() const {
+  throw std::logic_error(
+      "the sparse linear solver needs OdeSystem::jacobian_pattern, which this system lacks");
+}
 
 std::vector<int> OdeSystem::root_directions() const {
   return std::vector<int>(root_count(), 0);
@@ -42,6 +51,20 @@ void JacobianMatrix::set(std::size_t row, std::size_t column, double value) {
     SM_ELEMENT_D(matrix, i, j) = value;
     return;
   }
+  if (SUNMatGetID(matrix) == SUNMATRIX_SPARSE) {
+    // CSR with sorted columns per row: the entry is found by bisection.
+    if (i < SM_ROWS_S(matrix)) {
+      const sunindextype* first = SM_INDEXVALS_S(matrix) + SM_INDEXPTRS_S(matrix)[i];
+      const sunindextype* last = SM_INDEXVALS_S(matrix) + SM_INDEXPTRS_S(matrix)[i + 1];
+      const sunindextype* found = std::lower_bound(first, last, j);
+      if (found != last && *found == j) {
+        SM_DATA_S(matrix)[found - SM_INDEXVALS_S(matrix)] = value;
+        return;
+      }
+    }
+    throw std::out_of_range(fmt::format(
+        "Jacobian entry ({}, {}) outside the sparsity pattern the system declared", row, column));
+  }
   if (i >= SM_ROWS_B(matrix) || j >= SM_COLUMNS_B(matrix) || i - j > SM_LBAND_B(matrix) ||
       j - i > SM_UBAND_B(matrix)) {
     throw std::out_of_range(fmt::format("Jacobian entry ({}, {}) outside the band", row, column));
@@ -51,8 +74,45 @@ void JacobianMatrix::set(std::size_t row, std::size_t column, double value) {
 
 std::size_t JacobianMatrix::size() const {
   SUNMatrix matrix = static_cast<SUNMatrix>(matrix_);
-  return static_cast<std::size_t>(SUNMatGetID(matrix) == SUNMATRIX_DENSE ? SM_ROWS_D(matrix)
-                                                                         : SM_ROWS_B(matrix));
+  switch (SUNMatGetID(matrix)) {
+    case SUNMATRIX_DENSE:
+      return static_cast<std::size_t>(SM_ROWS_D(matrix));
+    case SUNMATRIX_SPARSE:
+      return static_cast<std::size_t>(SM_ROWS_S(matrix));
+    default:
+      return static_cast<std::size_t>(SM_ROWS_B(matrix));
+  }
+}
+
+std::vector<double> dense_jacobian(OdeSystem& system, double time_s, std::span<const double> state,
+                                   std::span<const double> derivative) {
+  const std::size_t n = system.size();
+  SUNContext context = nullptr;
+  if (SUNContext_Create(nullptr, &context) != 0) {
+    throw std::runtime_error("SUNDIALS: SUNContext_Create failed");
+  }
+  SUNMatrix matrix =
+      SUNDenseMatrix(static_cast<sunindextype>(n), static_cast<sunindextype>(n), context);
+  std::vector<double> values(n * n, 0.0);
+  try {
+    if (matrix == nullptr) throw std::bad_alloc();
+    SUNMatZero(matrix);
+    JacobianMatrix jacobian(matrix);
+    system.jacobian(time_s, state, derivative, jacobian);
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t j = 0; j < n; ++j) {
+        values[i * n + j] =
+            SM_ELEMENT_D(matrix, static_cast<sunindextype>(i), static_cast<sunindextype>(j));
+      }
+    }
+  } catch (...) {
+    if (matrix != nullptr) SUNMatDestroy(matrix);
+    SUNContext_Free(&context);
+    throw;
+  }
+  SUNMatDestroy(matrix);
+  SUNContext_Free(&context);
+  return values;
 }
 
 // ---------------------------------------------------------------------------

@@ -7,9 +7,10 @@
 // return code (+1 recoverable, -1 fatal), its message is kept, and it is
 // re-thrown as an IntegrationError once CVode has returned. Every CVODE failure
 // becomes an IntegrationError naming the CVODE flag, the time reached and the
-// components with the largest weighted local error. Dense and banded linear
-// solvers are offered; a sparse (KLU) one slots in as a further
-// LinearSolverKind with a sparsity pattern from the system.
+// components with the largest weighted local error. Dense, banded and sparse
+// (SuiteSparse KLU, compressed-sparse-row) linear solvers are offered; for the
+// sparse one the system declares its Jacobian's pattern once and CVODE's
+// matrix keeps that pattern for the whole run.
 #pragma once
 
 #include <cstddef>
@@ -23,11 +24,13 @@
 namespace filmtherm {
 
 /// A write-only view of the Jacobian matrix that CVODE passes to
-/// OdeSystem::jacobian; hides whether it is stored dense or banded.
+/// OdeSystem::jacobian; hides whether it is stored dense, banded or sparse.
 class JacobianMatrix {
  public:
   explicit JacobianMatrix(void* sundials_matrix) noexcept : matrix_(sundials_matrix) {}
-  /// Sets d f_row / d y_column. For a banded matrix the entry must lie in the band.
+  /// Sets d f_row / d y_column. For a banded matrix the entry must lie in the
+  /// band, for a sparse one in the pattern the system declared
+  /// (OdeSystem::jacobian_pattern); otherwise throws std::out_of_range.
   void set(std::size_t row, std::size_t column, double value);
   std::size_t size() const;
 
@@ -62,6 +65,11 @@ class OdeSystem {
   /// Fills J_ij = d f_i / d y_j; entries not set are zero. `derivative` is f(t, y).
   virtual void jacobian(double time_s, std::span<const double> state,
                         std::span<const double> derivative, JacobianMatrix& jacobian);
+  /// For LinearSolverKind::sparse: the columns j of each row i where J_ij may
+  /// be nonzero (any order, repeats allowed; the diagonal is always added).
+  /// Read once, when the integrator is built; jacobian() may set only these
+  /// entries. The default throws std::logic_error.
+  virtual std::vector<std::vector<std::size_t>> jacobian_pattern() const;
 
   /// Number of root functions; CVode stops where one changes sign.
   virtual std::size_t root_count() const { return 0; }
@@ -71,7 +79,18 @@ class OdeSystem {
   virtual std::vector<int> root_directions() const;
 };
 
-enum class LinearSolverKind { dense, banded };
+/// dense: SUNDIALS' own dense LU; banded: band LU with the bandwidths
+/// below; sparse: SuiteSparse KLU on a compressed-sparse-row matrix with the
+/// system's jacobian_pattern() (needs an analytic Jacobian, since CVODE's
+/// difference quotients do not fill sparse matrices).
+enum class LinearSolverKind { dense, banded, sparse };
+
+/// The system's own analytic Jacobian d f_i/d y_j at (t, y), row-major
+/// (n x n), filled through OdeSystem::jacobian as CVODE would; `derivative`
+/// is f(t, y). For checking an analytic Jacobian against difference
+/// quotients. Throws what the system throws.
+std::vector<double> dense_jacobian(OdeSystem& system, double time_s, std::span<const double> state,
+                                   std::span<const double> derivative);
 
 struct LinearSolverOptions {
   LinearSolverKind kind = LinearSolverKind::dense;
@@ -174,6 +193,7 @@ class CvodeIntegrator {
   friend struct CvodeCallbacks;
 
   [[noreturn]] void throw_failure(int flag, double time_reached_s);
+  void build_sparse_pattern(std::vector<std::vector<std::size_t>> columns_of_row, std::size_t size);
   void check(int flag, const char* function) const;
 
   OdeSystem& system_;

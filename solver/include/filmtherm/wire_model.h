@@ -1,0 +1,259 @@
+// The electrothermal model along the wire (PHYSICS.md section 5) as one ODE
+// system for CvodeIntegrator: the wire's temperature on a grid of equal
+// finite volumes (method of lines; kappa(T) evaluated at the faces; both ends
+// held at the substrate temperature), coupled with the readout circuit
+//     L_k dI/dt = V_C + R_L (I_b - I) - R_hs I,   C_bt dV_C/dt = I_b - I.
+// Two forms: one temperature per cell (Yang et al. 2007, c = C_e + C_ph), or
+// the physically complete two-temperature form (T_e and T_ph per cell,
+// coupled by P_ep as in the lumped model, section 4; heat flows along the wire
+// in the electrons only). A cell is resistive where T >= T*(I), the
+// temperature at which I_c(T) = I_c0 (1 - (T/T_c)^2)^2 falls to |I| (this is
+// "T >= T_c or |I| >= I_c(T)" in one comparison). The switch is either exact,
+// located by CVODE root finding and followed by a restart, or smoothed over a
+// documented temperature width. Every material property comes from a plugin
+// model; the Jacobian is analytic and sparse (tridiagonal cells plus the
+// circuit's full row and column), for the KLU solver. Energy integrals (Joule
+// heat, escape to the substrate, flow out of the ends, load dissipation and
+// the bias source's work) ride along so that both energy books can be closed.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "filmtherm/cvode_integrator.h"
+#include "filmtherm/device.h"
+#include "filmtherm/material_models.h"
+#include "filmtherm/plugin_registry.h"
+#include "filmtherm/two_temperature_model.h"
+#include "filmtherm/units.h"
+
+namespace filmtherm {
+
+/// One temperature per cell (Yang 2007), or electrons and phonons apart.
+enum class WireTemperatureForm { one_temperature, two_temperature };
+
+/// How the resistive switch of a cell is handled.
+enum class ResistiveSwitch {
+  /// rho jumps from 0 to rho_n where T crosses T*(I); CVODE locates each
+  /// crossing by root finding and restarts there (cvDisc_dns.c). Exact, but
+  /// every cell the hotspot front passes costs a restart.
+  root_finding,
+  /// rho = rho_n S((T - T*(I))/w + 1/2), S the C2 step 6x^5 - 15x^4 + 10x^3
+  /// on [0, 1]: the transition spans w = switch_width, centred on T*(I); a
+  /// cell at least w/2 below T* carries no resistance at all.
+  smoothed,
+};
+
+/// The power a cell loses to the substrate.
+enum class WireEscapeLaw {
+  /// The escape model's P_esc(T, T_sub) as it stands (for a boundary law,
+  /// (sigma_b/d)(T^q - T_sub^q)).
+  model_power,
+  /// Yang 2007: (alpha(T)/d)(T - T_sub) with alpha(T)/d = dP_esc/dT at T from
+  /// the escape model. For the boundary law with q = 4 this is
+  /// alpha(T_ref)(T/T_ref)^3/d: the published wire model, which agrees with
+  /// the boundary law only to first order in T - T_sub.
+  linearised,
+};
+
+struct WireModelOptions {
+  std::size_t cell_count = 500;  ///< at least 3
+  WireTemperatureForm form = WireTemperatureForm::one_temperature;
+  /// Smoothed by default: its cost does not grow with the number of cells the
+  /// hotspot crosses (docs/wire-model.md shows both agree).
+  ResistiveSwitch resistive_switch = ResistiveSwitch::smoothed;
+  Temperature switch_width = from_si<Temperature>(0.5);  ///< smoothed only
+  /// Empty: linearised for the one-temperature form (as published), the
+  /// model's power for the two-temperature form.
+  std::optional<WireEscapeLaw> escape_law;
+  LinearSolverKind linear_solver = LinearSolverKind::sparse;  ///< dense for small checks
+  /// End the run at the time the current is back within 1% of its dip
+  /// (photon to recovery, for benchmarks); false: run to solver.end_time.
+  bool stop_at_recovery = false;
+  /// Keep T(x, t) at every output time (WireResult::profiles).
+  bool record_profiles = true;
+
+  WireEscapeLaw effective_escape_law() const;
+};
+
+/// "one-temperature", "two-temperature"; "root-finding", "smoothed";
+/// "model-power", "linearised".
+std::string to_string(WireTemperatureForm form);
+std::string to_string(ResistiveSwitch resistive_switch);
+std::string to_string(WireEscapeLaw escape_law);
+
+/// The five material models of a wire run, instantiated from a Device.
+struct WireMaterials {
+  MaterialElectronHeatCapacity electron_heat_capacity;
+  MaterialPhononHeatCapacity phonon_heat_capacity;
+  MaterialElectronPhononPower electron_phonon_power;
+  MaterialPhononEscapePower phonon_escape_power;
+  MaterialThermalConductivity thermal_conductivity;
+};
+
+/// Instantiates the device's model choices. Throws ParameterError naming the
+/// property and the place in the input file, std::invalid_argument when the
+/// material gives no thermal_conductivity.
+WireMaterials instantiate_wire_materials(const Device& device, const PluginRegistry& registry);
+
+/// Geometry, material constants and circuit of the wire in SI, and the grid.
+struct WireParameters {
+  double length_m = 0.0;
+  double width_m = 0.0;
+  double thickness_m = 0.0;
+  std::size_t cell_count = 0;
+  double substrate_temperature_K = 0.0;
+  double critical_temperature_K = 0.0;    ///< T_c
+  double normal_resistivity_Ohm_m = 0.0;  ///< rho_n
+  double critical_current_A = 0.0;        ///< I_c0, at T = 0
+  double bias_current_A = 0.0;            ///< I_b
+  double load_resistance_Ohm = 0.0;       ///< R_L
+  double kinetic_inductance_H = 0.0;      ///< L_k
+  double bias_tee_capacitance_F = 0.0;    ///< C_bt
+
+  /// From the device (circuit, critical temperature and normal resistivity
+  /// required: std::invalid_argument naming what is missing; non-positive or
+  /// inconsistent values, e.g. I_b >= I_c0: std::domain_error).
+  static WireParameters from_device(const Device& device, std::size_t cell_count);
+
+  double cell_length_m() const noexcept { return length_m / static_cast<double>(cell_count); }
+  double cross_section_m2() const noexcept { return width_m * thickness_m; }
+  double cell_volume_m3() const noexcept { return cell_length_m() * cross_section_m2(); }
+  /// rho_n dx/(w d): the resistance of one resistive cell.
+  double cell_resistance_Ohm() const noexcept;
+  /// Centre of cell i.
+  double cell_centre_m(std::size_t cell) const noexcept;
+  /// I_c(T) = I_c0 (1 - (T/T_c)^2)^2 below T_c, 0 above.
+  double critical_current_A_at(double temperature_K) const noexcept;
+  /// T*(I) = T_c sqrt(1 - sqrt(|I|/I_c0)), where I_c(T*) = |I|; 0 for |I| >= I_c0.
+  double switching_temperature_K(double current_A) const noexcept;
+  /// dT*/dI [K/A] (0 where T* is flat or not differentiable).
+  double switching_temperature_slope_K_per_A(double current_A) const noexcept;
+  /// The two decay times of the readout alone (R_hs = 0): the roots of
+  /// L_k C_bt s^2 + R_L C_bt s + 1 = 0, fast (about L_k/R_L) first.
+  std::array<double, 2> circuit_time_constants_s() const;
+};
+
+/// The events of a detection: the current minimum (peak output voltage), the
+/// recovery of the current to within 10% and 1% of its dip, and the moment
+/// the last resistive cell turned superconducting again.
+struct WireCircuitEvents {
+  std::optional<double> minimum_time_s;
+  double minimum_current_A = 0.0;
+  std::optional<double> recovery_90_time_s;
+  std::optional<double> recovery_99_time_s;
+  /// The latest time the hotspot vanished (it may come back and vanish again).
+  std::optional<double> hotspot_gone_time_s;
+};
+
+class ElectrothermalWireSystem final : public OdeSystem {
+ public:
+  /// `photon` places the hotspot as a belt of its volume's length across the
+  /// strip at the middle of the wire (a disc of radius r becomes a belt of
+  /// length pi r^2/w). Throws std::invalid_argument for fewer than 3 cells.
+  ElectrothermalWireSystem(const WireMaterials& materials, const WireParameters& parameters,
+                           const WireModelOptions& options, PhotonDeposit photon);
+  ~ElectrothermalWireSystem() override;
+  ElectrothermalWireSystem(const ElectrothermalWireSystem&) = delete;
+  ElectrothermalWireSystem& operator=(const ElectrothermalWireSystem&) = delete;
+
+  // State layout: temperature rises above T_sub (one per cell, or T_e and
+  // T_ph interleaved per cell), then I [A], V_C [V], and the energy
+  // integrals [J].
+  std::size_t cell_count() const noexcept { return cells_; }
+  bool two_temperature() const noexcept { return two_temperature_; }
+  /// Index of cell i's T (one-temperature) or T_e (two-temperature).
+  std::size_t electron_index(std::size_t cell) const noexcept {
+    return two_temperature_ ? 2 * cell : cell;
+  }
+  /// Index of cell i's T_ph (two-temperature); electron_index otherwise.
+  std::size_t phonon_index(std::size_t cell) const noexcept {
+    return two_temperature_ ? 2 * cell + 1 : cell;
+  }
+  std::size_t current_index() const noexcept { return temperature_count_; }
+  std::size_t capacitor_index() const noexcept { return temperature_count_ + 1; }
+  std::size_t joule_energy_index() const noexcept { return temperature_count_ + 2; }
+  std::size_t escaped_energy_index() const noexcept { return temperature_count_ + 3; }
+  std::size_t end_energy_index() const noexcept { return temperature_count_ + 4; }
+  std::size_t load_energy_index() const noexcept { return temperature_count_ + 5; }
+  std::size_t source_work_index() const noexcept { return temperature_count_ + 6; }
+
+  std::size_t size() const override { return temperature_count_ + 7; }
+  std::string component_name(std::size_t index) const override;
+  void right_hand_side(double time_s, std::span<const double> state,
+                       std::span<double> derivative) override;
+  bool has_jacobian() const override { return true; }
+  void jacobian(double time_s, std::span<const double> state, std::span<const double> derivative,
+                JacobianMatrix& jacobian) override;
+  std::vector<std::vector<std::size_t>> jacobian_pattern() const override;
+
+  /// Root functions: with root finding, one per cell (T - T*(I)) first; then
+  /// the four events of WireCircuitEvents (the hotspot's end as the hottest
+  /// cell falling through T*(I), or T*(I) - w/2 when smoothed).
+  std::size_t root_count() const override;
+  void roots(double time_s, std::span<const double> state, std::span<double> values) override;
+  std::vector<int> root_directions() const override;
+  /// Index of the first circuit-event root.
+  std::size_t circuit_root_offset() const noexcept;
+
+  /// Root finding: flips the cells whose switch roots CVode found
+  /// (AdvanceResult::roots); returns how many flipped. The caller restarts CVODE.
+  std::size_t apply_switch_roots(std::span<const int> found);
+  /// Records the events found at `time_s`.
+  void record_circuit_roots(double time_s, std::span<const double> state,
+                            std::span<const int> found);
+  /// The current minimum passed at a restart (R_hs fell across it) rather
+  /// than inside a step: recorded here by the driver.
+  void record_current_minimum(double time_s, double current_A);
+  const WireCircuitEvents& circuit_events() const noexcept { return events_; }
+
+  /// dI/dt [A/s] with the present switch states.
+  double current_rate_A_per_s(std::span<const double> state) const;
+  /// R_hs [Ohm] with the present switch states.
+  double hotspot_resistance_Ohm(std::span<const double> state) const;
+  /// Thermal energy of the wire above T_sub [J] (electrons and phonons).
+  double stored_energy_J(std::span<const double> state) const;
+
+  /// The wire at rest with the hotspot of the photon (or of the given
+  /// temperature); I = I_b, V_C = 0; also sets the switch states.
+  std::vector<double> initial_state();
+  /// Where the integration starts: the arrival of a step, or the pulse window's opening.
+  double start_time_s() const;
+  /// Energy the photon has put into the wire up to `time_s` [J]: the initial
+  /// hotspot's energy for a step, the pulse's integral for a pulse.
+  double absorbed_energy_J(double time_s) const;
+  /// Fraction of each cell that the photon's belt covers.
+  const std::vector<double>& hotspot_coverage() const noexcept { return coverage_; }
+
+  const WireParameters& parameters() const noexcept { return parameters_; }
+  const PhotonDeposit& photon() const noexcept { return photon_; }
+  WireEscapeLaw escape_law() const noexcept { return escape_law_; }
+
+ private:
+  struct Workspace;
+  void evaluate_cells(std::span<const double> state, bool with_shifted_escape) const;
+  void set_coverage();
+  double cell_temperature_for_energy(double energy_density_above_bath, bool electrons_only) const;
+
+  const WireMaterials& materials_;
+  WireParameters parameters_;
+  WireModelOptions options_;
+  PhotonDeposit photon_;
+  WireEscapeLaw escape_law_;
+  std::size_t cells_;
+  bool two_temperature_;
+  bool smoothed_;
+  std::size_t temperature_count_;
+  std::vector<double> coverage_;
+  std::vector<char> resistive_;  // root finding: the switch state of each cell
+  double initial_energy_J_ = 0.0;
+  WireCircuitEvents events_;
+  std::unique_ptr<Workspace> work_;  // buffers for the plugin calls; mutable through const
+};
+
+}  // namespace filmtherm
