@@ -8,10 +8,9 @@ namespace {
 
 ModelInstance checked(ModelInstance instance, MaterialProperty expected) {
   if (instance.descriptor().property() != expected) {
-    throw ParameterError("model", fmt::format("model '{}' supplies the {}, not the {}",
-                                              instance.descriptor().name(),
-                                              describe(instance.descriptor().property()),
-                                              describe(expected)));
+    throw ParameterError(
+        "model", fmt::format("model '{}' supplies the {}, not the {}", instance.descriptor().name(),
+                             describe(instance.descriptor().property()), describe(expected)));
   }
   return instance;
 }
@@ -29,7 +28,7 @@ MaterialPhononHeatCapacity::MaterialPhononHeatCapacity(ModelInstance instance)
     : instance_(checked(std::move(instance), MaterialProperty::phonon_heat_capacity)) {}
 
 HeatCapacityPoint MaterialPhononHeatCapacity::evaluate_si(double temperature_K,
-                                                       double film_thickness_m) const {
+                                                          double film_thickness_m) const {
   HeatCapacityPoint point;
   filmtherm_evaluation evaluation = make_evaluation(1);
   evaluation.temperature_K = &temperature_K;
@@ -42,10 +41,10 @@ HeatCapacityPoint MaterialPhononHeatCapacity::evaluate_si(double temperature_K,
 }
 
 void MaterialPhononHeatCapacity::evaluate_si(std::span<const double> temperature_K,
-                                          std::span<const double> film_thickness_m,
-                                          std::span<double> heat_capacity,
-                                          std::span<double> slope,
-                                          std::span<double> energy_density) const {
+                                             std::span<const double> film_thickness_m,
+                                             std::span<double> heat_capacity,
+                                             std::span<double> slope,
+                                             std::span<double> energy_density) const {
   const std::size_t count = temperature_K.size();
   if (film_thickness_m.size() != count || heat_capacity.size() != count ||
       (!slope.empty() && slope.size() != count) ||
@@ -62,19 +61,19 @@ void MaterialPhononHeatCapacity::evaluate_si(std::span<const double> temperature
 }
 
 VolumetricHeatCapacity MaterialPhononHeatCapacity::heat_capacity(Temperature temperature,
-                                                              Length film_thickness) const {
+                                                                 Length film_thickness) const {
   return from_si<VolumetricHeatCapacity>(
       evaluate_si(temperature.value(), film_thickness.value()).heat_capacity);
 }
 
 HeatCapacitySlope MaterialPhononHeatCapacity::heat_capacity_slope(Temperature temperature,
-                                                               Length film_thickness) const {
+                                                                  Length film_thickness) const {
   return from_si<HeatCapacitySlope>(
       evaluate_si(temperature.value(), film_thickness.value()).heat_capacity_slope);
 }
 
 EnergyDensity MaterialPhononHeatCapacity::thermal_energy(Temperature temperature,
-                                                      Length film_thickness) const {
+                                                         Length film_thickness) const {
   return from_si<EnergyDensity>(
       evaluate_si(temperature.value(), film_thickness.value()).energy_density);
 }
@@ -109,7 +108,7 @@ MaterialElectronPhononPower::MaterialElectronPhononPower(ModelInstance instance)
     : instance_(checked(std::move(instance), MaterialProperty::electron_phonon_power)) {}
 
 PowerPoint MaterialElectronPhononPower::evaluate_si(double electron_temperature_K,
-                                                 double phonon_temperature_K) const {
+                                                    double phonon_temperature_K) const {
   PowerPoint point;
   filmtherm_evaluation evaluation = make_evaluation(1);
   evaluation.temperature_K = &electron_temperature_K;
@@ -122,7 +121,7 @@ PowerPoint MaterialElectronPhononPower::evaluate_si(double electron_temperature_
 }
 
 PowerDensity MaterialElectronPhononPower::power_density(Temperature electron_temperature,
-                                                     Temperature phonon_temperature) const {
+                                                        Temperature phonon_temperature) const {
   return from_si<PowerDensity>(
       evaluate_si(electron_temperature.value(), phonon_temperature.value()).power_density);
 }
@@ -131,9 +130,10 @@ MaterialPhononEscapePower::MaterialPhononEscapePower(ModelInstance instance)
     : instance_(checked(std::move(instance), MaterialProperty::phonon_escape_power)) {}
 
 PowerPoint MaterialPhononEscapePower::evaluate_si(double phonon_temperature_K,
-                                               double bath_temperature_K, double film_thickness_m,
-                                               double phonon_heat_capacity,
-                                               double phonon_heat_capacity_slope) const {
+                                                  double bath_temperature_K,
+                                                  double film_thickness_m,
+                                                  double phonon_heat_capacity,
+                                                  double phonon_heat_capacity_slope) const {
   PowerPoint point;
   filmtherm_evaluation evaluation = make_evaluation(1);
   evaluation.temperature_K = &phonon_temperature_K;
@@ -172,7 +172,8 @@ std::pair<double, double> MaterialThermalConductivity::evaluate_si(double temper
   return {kappa, slope};
 }
 
-ThermalConductivity MaterialThermalConductivity::thermal_conductivity(Temperature temperature) const {
+ThermalConductivity MaterialThermalConductivity::thermal_conductivity(
+    Temperature temperature) const {
   return from_si<ThermalConductivity>(evaluate_si(temperature.value()).first);
 }
 

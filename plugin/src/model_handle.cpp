@@ -1,8 +1,8 @@
 #include "filmtherm/model_handle.h"
 
+#include <fmt/format.h>
 #include <array>
 #include <cmath>
-#include <fmt/format.h>
 #include <limits>
 #include <utility>
 
@@ -92,8 +92,12 @@ ModelDescriptor::ModelDescriptor(std::shared_ptr<const LoadedPlugin> plugin,
       parameters_(convert_parameters(*model)),
       thread_safe_(model->thread_safe != 0) {}
 
-const std::string& ModelDescriptor::plugin_name() const noexcept { return plugin_->name(); }
-const std::string& ModelDescriptor::plugin_path() const noexcept { return plugin_->path(); }
+const std::string& ModelDescriptor::plugin_name() const noexcept {
+  return plugin_->name();
+}
+const std::string& ModelDescriptor::plugin_path() const noexcept {
+  return plugin_->path();
+}
 
 ModelInstance ModelDescriptor::instantiate(std::span<const ParameterSetting> settings) const {
   std::vector<double> values(parameters_.size());
@@ -106,10 +110,10 @@ ModelInstance ModelDescriptor::instantiate(std::span<const ParameterSetting> set
     if (it == names.end()) {
       std::string known;
       for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
-      throw ParameterError(setting.name,
-                           fmt::format("model '{}' has no parameter '{}'{}; its parameters: {}",
-                                       name_, setting.name, did_you_mean(setting.name, names),
-                                       known.empty() ? "none" : known));
+      throw ParameterError(
+          setting.name,
+          fmt::format("model '{}' has no parameter '{}'{}; its parameters: {}", name_, setting.name,
+                      did_you_mean(setting.name, names), known.empty() ? "none" : known));
     }
     const std::size_t index = static_cast<std::size_t>(it - names.begin());
     if (given[index]) {
@@ -138,10 +142,10 @@ ModelInstance ModelDescriptor::instantiate(std::span<const ParameterSetting> set
   for (std::size_t i = 0; i < parameters_.size(); ++i) {
     if (given[i]) continue;
     if (parameters_[i].required) {
-      throw ParameterError(parameters_[i].name,
-                           fmt::format("model '{}' needs parameter '{}' ({}: {})", name_,
-                                       parameters_[i].name, describe(parameters_[i].dimension),
-                                       parameters_[i].doc));
+      throw ParameterError(
+          parameters_[i].name,
+          fmt::format("model '{}' needs parameter '{}' ({}: {})", name_, parameters_[i].name,
+                      describe(parameters_[i].dimension), parameters_[i].doc));
     }
     values[i] = parameters_[i].default_value_si;
   }
@@ -159,9 +163,9 @@ ModelInstance ModelDescriptor::instantiate_si(std::span<const double> values_si)
       model_->create(values_si.data(), values_si.size(), &instance, error.data(), error.size());
   error.back() = '\0';
   if (status != FILMTHERM_STATUS_OK || instance == nullptr) {
-    throw ParameterError("", fmt::format("model '{}' (plugin {}) rejected its parameters: {}",
-                                         name_, plugin_name(),
-                                         error[0] ? error.data() : "no reason given"));
+    throw ParameterError(
+        "", fmt::format("model '{}' (plugin {}) rejected its parameters: {}", name_, plugin_name(),
+                        error[0] ? error.data() : "no reason given"));
   }
   return ModelInstance(*this, instance, std::vector<double>(values_si.begin(), values_si.end()));
 }
@@ -198,8 +202,9 @@ void ModelInstance::evaluate(const filmtherm_evaluation& evaluation) const {
       descriptor_.model_->evaluate(instance_, &evaluation, error.data(), error.size());
   if (status != FILMTHERM_STATUS_OK) {
     error.back() = '\0';
-    fail(evaluation, fmt::format("{} (status {}): {}", status_name(status), status,
-                                 error[0] ? error.data() : "no reason given"),
+    fail(evaluation,
+         fmt::format("{} (status {}): {}", status_name(status), status,
+                     error[0] ? error.data() : "no reason given"),
          evaluation.count);
   }
   const bool heat_capacity = is_heat_capacity(descriptor_.property());
@@ -213,8 +218,8 @@ void ModelInstance::evaluate(const filmtherm_evaluation& evaluation) const {
       fail(evaluation, fmt::format("returned a slope of {}", evaluation.value_slope[i]), i);
     }
     if (evaluation.value_second_slope && !std::isfinite(evaluation.value_second_slope[i])) {
-      fail(evaluation, fmt::format("returned a second slope of {}", evaluation.value_second_slope[i]),
-           i);
+      fail(evaluation,
+           fmt::format("returned a second slope of {}", evaluation.value_second_slope[i]), i);
     }
     if (evaluation.energy_density && !std::isfinite(evaluation.energy_density[i])) {
       fail(evaluation, fmt::format("returned an energy of {}", evaluation.energy_density[i]), i);
@@ -230,12 +235,11 @@ void ModelInstance::fail(const filmtherm_evaluation& evaluation, const std::stri
   } else if (evaluation.count == 1) {
     where = fmt::format(" at {}", format_point(evaluation, 0));
   } else if (evaluation.count > 1) {
-    where = fmt::format(" for {} points starting at {}", evaluation.count,
-                        format_point(evaluation, 0));
+    where =
+        fmt::format(" for {} points starting at {}", evaluation.count, format_point(evaluation, 0));
   }
   throw PluginError(fmt::format("plugin {} model '{}' ({}){}: {}", descriptor_.plugin_name(),
-                                descriptor_.name(), describe(descriptor_.property()), where,
-                                what));
+                                descriptor_.name(), describe(descriptor_.property()), where, what));
 }
 
 }  // namespace filmtherm

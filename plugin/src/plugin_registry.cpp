@@ -3,10 +3,10 @@
 #include <dlfcn.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <cstddef>
 #include <cstdlib>
-#include <fmt/format.h>
 #include <set>
 
 #include "filmtherm/spelling.h"
@@ -48,14 +48,14 @@ void validate_model(const filmtherm_model* model, std::size_t index, const std::
         fmt::format("plugin {}: model '{}' lacks create, destroy or evaluate", path, model->name));
   }
   if (model->parameter_count > 0 && model->parameters == nullptr) {
-    throw PluginError(fmt::format("plugin {}: model '{}' declares {} parameters but no table",
-                                  path, model->name, model->parameter_count));
+    throw PluginError(fmt::format("plugin {}: model '{}' declares {} parameters but no table", path,
+                                  model->name, model->parameter_count));
   }
   for (std::size_t i = 0; i < model->parameter_count; ++i) {
     const filmtherm_parameter& parameter = model->parameters[i];
     if (parameter.name == nullptr || *parameter.name == '\0') {
-      throw PluginError(fmt::format("plugin {}: model '{}' parameter #{} has no name", path,
-                                    model->name, i));
+      throw PluginError(
+          fmt::format("plugin {}: model '{}' parameter #{} has no name", path, model->name, i));
     }
     if ((parameter.flags & ~known_parameter_flags) != 0) {
       throw PluginError(fmt::format("plugin {}: model '{}' parameter '{}' has unknown flags {:#x}",
@@ -76,10 +76,10 @@ LoadedPlugin::LoadedPlugin(const std::filesystem::path& path) : path_(path.strin
     dlerror();
     void* symbol = dlsym(handle_, FILMTHERM_PLUGIN_ENTRY_SYMBOL);
     if (symbol == nullptr) {
-      throw PluginError(fmt::format(
-          "{} is not a filmtherm plugin: it does not export '{}' (define it with "
-          "FILMTHERM_PLUGIN_EXPORT and extern \"C\")",
-          path_, FILMTHERM_PLUGIN_ENTRY_SYMBOL));
+      throw PluginError(
+          fmt::format("{} is not a filmtherm plugin: it does not export '{}' (define it with "
+                      "FILMTHERM_PLUGIN_EXPORT and extern \"C\")",
+                      path_, FILMTHERM_PLUGIN_ENTRY_SYMBOL));
     }
     const auto entry = reinterpret_cast<filmtherm_plugin_entry_fn>(symbol);
     descriptor_ = entry();
@@ -209,9 +209,10 @@ const ModelDescriptor& PluginRegistry::model(std::string_view name,
     for (const ModelDescriptor* m : models(property)) {
       candidates += (candidates.empty() ? "" : ", ") + m->name();
     }
-    throw ParameterError("model", fmt::format("model '{}' supplies the {}, not the {}; {} models: {}",
-                                              name, describe(found.property()), describe(property),
-                                              describe(property), candidates));
+    throw ParameterError(
+        "model", fmt::format("model '{}' supplies the {}, not the {}; {} models: {}", name,
+                             describe(found.property()), describe(property), describe(property),
+                             candidates));
   }
   return found;
 }

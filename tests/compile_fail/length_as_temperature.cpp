@@ -2,7 +2,9 @@
 #include "filmtherm/units.h"
 
 namespace {
-double kelvin(filmtherm::Temperature temperature) { return temperature.value(); }
+double kelvin(filmtherm::Temperature temperature) {
+  return temperature.value();
+}
 }  // namespace
 
 double compile_fail_probe() {

@@ -27,7 +27,8 @@ ModelInstance make(const char* name, std::vector<ParameterSetting> settings) {
   return registry().model(name).instantiate(settings);
 }
 
-const std::vector<double> temperatures_K{0.05, 0.3, 1.0, 2.0, 4.2, 7.5, 10.0, 15.0, 32.0, 100.0, 450.0};
+const std::vector<double> temperatures_K{0.05, 0.3,  1.0,  2.0,   4.2,  7.5,
+                                         10.0, 15.0, 32.0, 100.0, 450.0};
 
 TEST(BuiltinPlugin, IsFoundNextToTheExecutableWithEveryModel) {
   ASSERT_EQ(registry().plugins().size(), 1u);
@@ -67,11 +68,12 @@ TEST(BuiltinPlugin, PhononModelsAgreeBitForBitWithModels) {
   PhononParameters conserving = film;
   conserving.cutoff = PhononCutoff::from_atom_number_density(from_si<NumberDensity>(9.4e28));
   conserving.conserve_mode_count = true;
-  expect_phonons_bit_for_bit<ConfinedFilmPhonons>(
-      "film",
-      {{"longitudinal_velocity", "6000 m/s"}, {"transverse_velocity", "3500 m/s"},
-       {"atom_density", "9.4e28 m^-3"}, {"conserve_mode_count", "1"}},
-      conserving);
+  expect_phonons_bit_for_bit<ConfinedFilmPhonons>("film",
+                                                  {{"longitudinal_velocity", "6000 m/s"},
+                                                   {"transverse_velocity", "3500 m/s"},
+                                                   {"atom_density", "9.4e28 m^-3"},
+                                                   {"conserve_mode_count", "1"}},
+                                                  conserving);
 
   PhononParameters isotropic;
   isotropic.branches = AcousticBranches::isotropic(from_si<Velocity>(4000.0));
@@ -101,9 +103,8 @@ TEST(BuiltinPlugin, ElectronModelsAgreeBitForBitWithModels) {
   const auto tc = from_si<Temperature>(10.5);
   const SommerfeldHeatCapacity sommerfeld(gamma);
   const BcsHeatCapacity bcs(gamma, tc);
-  const Yang2007HeatCapacity yang =
-      Yang2007HeatCapacity::from_heat_capacity_at(from_si<Temperature>(10.0),
-                                                  from_si<VolumetricHeatCapacity>(2400.0), tc);
+  const Yang2007HeatCapacity yang = Yang2007HeatCapacity::from_heat_capacity_at(
+      from_si<Temperature>(10.0), from_si<VolumetricHeatCapacity>(2400.0), tc);
   const MaterialElectronHeatCapacity abi_sommerfeld(
       make("sommerfeld", {{"sommerfeld_coefficient", "116 J m^-3 K^-2"}}));
   const MaterialElectronHeatCapacity abi_bcs(make(
@@ -127,11 +128,11 @@ TEST(BuiltinPlugin, ElectronModelsAgreeBitForBitWithModels) {
 TEST(BuiltinPlugin, HeatFlowModelsAgreeBitForBitWithModels) {
   const ElectronPhononCoupling coupling(from_si<Time>(16e-12), from_si<Temperature>(10.0), 3.45,
                                         from_si<VolumetricHeatCapacity>(2400.0));
-  const MaterialElectronPhononPower eph(make("eph-relaxation-time",
-                                             {{"relaxation_time", "16 ps"},
-                                              {"reference_temperature", "10 K"},
-                                              {"temperature_exponent", "3.45"},
-                                              {"electron_heat_capacity_at_reference", "2400 J/(m^3 K)"}}));
+  const MaterialElectronPhononPower eph(
+      make("eph-relaxation-time", {{"relaxation_time", "16 ps"},
+                                   {"reference_temperature", "10 K"},
+                                   {"temperature_exponent", "3.45"},
+                                   {"electron_heat_capacity_at_reference", "2400 J/(m^3 K)"}}));
   const PowerPoint p = eph.evaluate_si(9.0, 4.0);
   EXPECT_EQ(p.power_density, coupling.power_W_per_m3(9.0, 4.0));
   EXPECT_EQ(p.d_first, coupling.power_slope_electron_W_per_m3_K(9.0));
@@ -139,9 +140,9 @@ TEST(BuiltinPlugin, HeatFlowModelsAgreeBitForBitWithModels) {
 
   const BoundaryLawPhononEscape boundary(from_si<BoundaryConductance>(8e5),
                                          from_si<Temperature>(10.0), 4.0, from_si<Length>(4e-9));
-  const MaterialPhononEscapePower escape(make(
-      "boundary-conductance",
-      {{"conductance_at_reference", "8e5 W m^-2 K^-1"}, {"reference_temperature", "10 K"}}));
+  const MaterialPhononEscapePower escape(
+      make("boundary-conductance",
+           {{"conductance_at_reference", "8e5 W m^-2 K^-1"}, {"reference_temperature", "10 K"}}));
   const PowerPoint q = escape.evaluate_si(6.0, 2.0, 4e-9, 0.0, 0.0);
   EXPECT_EQ(q.power_density, boundary.power_W_per_m3(6.0, 2.0));
   EXPECT_EQ(q.d_first, boundary.power_slope_W_per_m3_K(6.0));
@@ -153,8 +154,9 @@ TEST(BuiltinPlugin, HeatFlowModelsAgreeBitForBitWithModels) {
   EXPECT_EQ(r.d_first, fixed.power_slope_W_per_m3_K(6.0, 2.0, 150.0, 80.0));
 
   const FilmThermalConductivity kappa(from_si<Resistivity>(2.4e-6), from_si<Temperature>(10.5));
-  const MaterialThermalConductivity kappa_abi(make(
-      "wiedemann-franz", {{"normal_resistivity", "2.4e-6 Ohm m"}, {"critical_temperature", "10.5 K"}}));
+  const MaterialThermalConductivity kappa_abi(
+      make("wiedemann-franz",
+           {{"normal_resistivity", "2.4e-6 Ohm m"}, {"critical_temperature", "10.5 K"}}));
   EXPECT_EQ(kappa_abi.evaluate_si(8.0).first, kappa.conductivity_W_per_m_K(8.0));
   EXPECT_EQ(kappa_abi.evaluate_si(12.0).second, kappa.conductivity_slope_W_per_m_K2(12.0));
 }
@@ -170,14 +172,16 @@ std::string creation_error(const char* name, std::vector<ParameterSetting> setti
 
 TEST(BuiltinPlugin, EitherOrParametersAreEnforced) {
   EXPECT_THAT(creation_error("film", {}), HasSubstr("give either sound_velocity"));
-  EXPECT_THAT(creation_error("film", {{"sound_velocity", "4 km/s"}, {"transverse_velocity", "3 km/s"}}),
-              HasSubstr("give either sound_velocity"));
+  EXPECT_THAT(
+      creation_error("film", {{"sound_velocity", "4 km/s"}, {"transverse_velocity", "3 km/s"}}),
+      HasSubstr("give either sound_velocity"));
   EXPECT_THAT(creation_error("film", {{"sound_velocity", "4 km/s"},
                                       {"debye_temperature", "400 K"},
                                       {"atom_density", "1e28 m^-3"}}),
               HasSubstr("not both"));
-  EXPECT_THAT(creation_error("film", {{"sound_velocity", "4 km/s"}, {"conserve_mode_count", "0.5"}}),
-              HasSubstr("must be 0 or 1"));
+  EXPECT_THAT(
+      creation_error("film", {{"sound_velocity", "4 km/s"}, {"conserve_mode_count", "0.5"}}),
+      HasSubstr("must be 0 or 1"));
   EXPECT_THAT(creation_error("bcs", {{"critical_temperature", "10 K"}}),
               HasSubstr("give either sommerfeld_coefficient"));
   EXPECT_THAT(creation_error("film", {{"sound_velocity", "-4 km/s"}}), HasSubstr("rejected"));

@@ -130,24 +130,28 @@ std::string parameter_error(const ModelDescriptor& model,
 }
 
 TEST_F(MisbehavingPlugin, ParametersOfTheDeclaredDimensionPass) {
-  const ModelInstance instance = registry.model("checked-model").instantiate(
-      std::vector<ParameterSetting>{{"coefficient", "2 J m^-3 K^-4"}, {"sound_velocity", "4000 m/s"}});
+  const ModelInstance instance =
+      registry.model("checked-model")
+          .instantiate(std::vector<ParameterSetting>{{"coefficient", "2 J m^-3 K^-4"},
+                                                     {"sound_velocity", "4000 m/s"}});
   const auto& values = instance.parameter_values_si();
   ASSERT_EQ(values.size(), 4u);
   EXPECT_EQ(values[0], 2.0);
   EXPECT_EQ(values[1], 4000.0);
   EXPECT_TRUE(std::isnan(values[2])) << "an absent optional parameter without default is NaN";
   EXPECT_EQ(values[3], 2.5) << "an absent optional parameter takes its default";
-  const MaterialPhononHeatCapacity model(registry.model("checked-model").instantiate(
-      std::vector<ParameterSetting>{{"coefficient", "2 J m^-3 K^-4"}, {"sound_velocity", "4 km/s"}}));
+  const MaterialPhononHeatCapacity model(
+      registry.model("checked-model")
+          .instantiate(std::vector<ParameterSetting>{{"coefficient", "2 J m^-3 K^-4"},
+                                                     {"sound_velocity", "4 km/s"}}));
   EXPECT_EQ(model.evaluate_si(3.0, 6e-9).heat_capacity, 54.0);  // 2 * 3^3, exact in binary
 }
 
 TEST_F(MisbehavingPlugin, AParameterOfTheWrongDimensionIsRefused) {
   std::string parameter;
-  const std::string message = parameter_error(
-      registry.model("checked-model"),
-      {{"coefficient", "2 J m^-3 K^-4"}, {"sound_velocity", "4000 K"}}, &parameter);
+  const std::string message =
+      parameter_error(registry.model("checked-model"),
+                      {{"coefficient", "2 J m^-3 K^-4"}, {"sound_velocity", "4000 K"}}, &parameter);
   EXPECT_EQ(parameter, "sound_velocity");
   EXPECT_THAT(message, HasSubstr("expects a velocity"));
   EXPECT_THAT(message, HasSubstr("got '4000 K', which is a temperature"));
@@ -155,30 +159,32 @@ TEST_F(MisbehavingPlugin, AParameterOfTheWrongDimensionIsRefused) {
 
 TEST_F(MisbehavingPlugin, AMissingRequiredParameterIsNamed) {
   std::string parameter;
-  const std::string message =
-      parameter_error(registry.model("checked-model"), {{"coefficient", "2 J m^-3 K^-4"}}, &parameter);
+  const std::string message = parameter_error(registry.model("checked-model"),
+                                              {{"coefficient", "2 J m^-3 K^-4"}}, &parameter);
   EXPECT_EQ(parameter, "sound_velocity");
   EXPECT_THAT(message, HasSubstr("model 'checked-model' needs parameter 'sound_velocity'"));
 }
 
 TEST_F(MisbehavingPlugin, AnUnknownParameterGetsASuggestion) {
-  const std::string message = parameter_error(
-      registry.model("checked-model"),
-      {{"coefficient", "2 J m^-3 K^-4"}, {"sound_velocty", "4000 m/s"}});
+  const std::string message =
+      parameter_error(registry.model("checked-model"),
+                      {{"coefficient", "2 J m^-3 K^-4"}, {"sound_velocty", "4000 m/s"}});
   EXPECT_THAT(message, HasSubstr("has no parameter 'sound_velocty'"));
   EXPECT_THAT(message, HasSubstr("did you mean 'sound_velocity'?"));
 }
 
 TEST_F(MisbehavingPlugin, AValueWithoutUnitIsRefusedForADimensionalParameter) {
-  const std::string message = parameter_error(
-      registry.model("checked-model"), {{"coefficient", "2 J m^-3 K^-4"}, {"sound_velocity", "4000"}});
+  const std::string message =
+      parameter_error(registry.model("checked-model"),
+                      {{"coefficient", "2 J m^-3 K^-4"}, {"sound_velocity", "4000"}});
   EXPECT_THAT(message, HasSubstr("sound_velocity"));
   EXPECT_THAT(message, HasSubstr("expects a velocity"));
 }
 
 TEST_F(MisbehavingPlugin, AModelRejectingItsParametersKeepsItsReason) {
   const std::string message = parameter_error(registry.model("rejecting-model"), {});
-  EXPECT_THAT(message, HasSubstr("rejected its parameters: this model rejects every parameter set"));
+  EXPECT_THAT(message,
+              HasSubstr("rejected its parameters: this model rejects every parameter set"));
 }
 
 TEST_F(MisbehavingPlugin, AnUnknownModelGetsASuggestionAndTheList) {

@@ -23,10 +23,9 @@ inline constexpr double elementary_charge_C = 1.602176634e-19;
 inline constexpr double speed_of_light_m_per_s = 299792458.0;
 /// Sommerfeld value of the Lorenz number pi^2 k_B^2 / (3 e^2) [W Ohm K^-2];
 /// PHYSICS.md rounds it to 2.45e-8.
-inline constexpr double lorenz_number_W_Ohm_per_K2 = std::numbers::pi * std::numbers::pi *
-                                                     boltzmann_J_per_K * boltzmann_J_per_K /
-                                                     (3.0 * elementary_charge_C *
-                                                      elementary_charge_C);
+inline constexpr double lorenz_number_W_Ohm_per_K2 =
+    std::numbers::pi * std::numbers::pi * boltzmann_J_per_K * boltzmann_J_per_K /
+    (3.0 * elementary_charge_C * elementary_charge_C);
 /// hbar / k_B [K s]: turns an angular frequency into a temperature.
 inline constexpr double hbar_over_kB_K_s = reduced_planck_J_s / boltzmann_J_per_K;
 }  // namespace si_constants

@@ -112,7 +112,8 @@ class ModelDescriptor {
 /// One created model. Move-only; destroys the plugin's instance when it dies.
 class ModelInstance {
  public:
-  ModelInstance(ModelDescriptor descriptor, void* instance, std::vector<double> parameter_values_si);
+  ModelInstance(ModelDescriptor descriptor, void* instance,
+                std::vector<double> parameter_values_si);
   ModelInstance(ModelInstance&& other) noexcept;
   ModelInstance& operator=(ModelInstance&& other) noexcept;
   ModelInstance(const ModelInstance&) = delete;

@@ -84,11 +84,11 @@ typedef struct filmtherm_dimension {
 /* One declared parameter of a model. Values cross the ABI in SI units of the
  * declared dimension; the host parses and checks "4000 m/s" against it. */
 typedef struct filmtherm_parameter {
-  const char* name;          /* snake_case key, e.g. "sound_velocity" */
+  const char* name; /* snake_case key, e.g. "sound_velocity" */
   filmtherm_dimension dimension;
-  double default_value;      /* SI; used when the user omits an optional parameter */
-  uint32_t flags;            /* FILMTHERM_PARAMETER_* */
-  const char* doc;           /* one line: what it means, and in which convention */
+  double default_value; /* SI; used when the user omits an optional parameter */
+  uint32_t flags;       /* FILMTHERM_PARAMETER_* */
+  const char* doc;      /* one line: what it means, and in which convention */
 } filmtherm_parameter;
 
 /* Arrays for one evaluate call: count points, all arrays of length count.
@@ -140,7 +140,7 @@ typedef struct filmtherm_evaluation {
  *             returns non-OK and writes a message as create does. Must not
  *             allocate in the common case: it runs in solver inner loops. */
 typedef struct filmtherm_model {
-  uint32_t struct_size; /* sizeof(filmtherm_model) as the plugin compiled it */
+  uint32_t struct_size;    /* sizeof(filmtherm_model) as the plugin compiled it */
   const char* name;        /* unique among all loaded plugins, e.g. "film" */
   int32_t property;        /* filmtherm_property */
   const char* description; /* one or two sentences */
