@@ -148,6 +148,27 @@ TEST(BcsGap, InterpolationNextToTcAgainstDirectSolve) {
   }
 }
 
+TEST(BcsGap, TableNodesAreDirectSolves) {
+  // The table is generated at build time (bcs_gap.h: 1025 nodes uniform in y = ln(1/t) over
+  // t in [0.04, 1]); at its nodes the interpolant must return the direct solve itself, not
+  // just agree to the 1e-11 of mid-cell points: a wrong grid or a stale generated file shows
+  // here. -ln(t_i) differs from y_i by an ulp or two (<= 1e-15), which moves s^2 by
+  // <= 3e-15 (|d(s^2)/dy| <= 3.02) and d(s^2)/dt, = -(d(s^2)/dy)/t with t >= 0.04, by
+  // O(1e-14); tolerances 1e-14 and 1e-12 (at all 1023 inner nodes the differences are
+  // 2.2e-16 and 2.2e-15), against ~1e-2 and ~1 for a grid shifted by one node.
+  const double step_y = std::log(25.0) / 1024.0;
+  for (const int node : {1, 2, 3, 10, 100, 337, 512, 800, 1000, 1023}) {
+    const double t = std::exp(-step_y * node);
+    const BcsReducedGap direct = solve_bcs_gap_equation(t);
+    const BcsReducedGap interpolated = bcs_reduced_gap_state(t);
+    EXPECT_NEAR(interpolated.reduced_gap * interpolated.reduced_gap,
+                direct.reduced_gap * direct.reduced_gap, 1e-14)
+        << "node " << node;
+    EXPECT_NEAR(interpolated.reduced_gap_squared_slope, direct.reduced_gap_squared_slope, 1e-12)
+        << "node " << node;
+  }
+}
+
 TEST(BcsGap, GinzburgLandauLimit) {
   // s^2 = A (1 - t) (1 + b (1 - t) + ...) with A = 8 pi^2/(7 zeta(3) a^2): the relative
   // deviation from the GL law must shrink linearly with 1 - t (|b| < 2), for the
