@@ -12,6 +12,8 @@
 
 #include "filmtherm/device_loader.h"
 
+#include "gnuplot_text.h"
+
 namespace filmtherm::cli {
 
 namespace {
@@ -69,47 +71,6 @@ ordered_json run_json(const RunRecord& run) {
         {"worst_relative_error_over_trace", e.worst_relative_error}}},
       {"solver_statistics", statistics_json(r.statistics)},
       {"solve_wall_time_s", r.solve_wall_time_s}};
-}
-
-// Single quotes in gnuplot strings are doubled.
-std::string gnuplot_string(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) {
-    quoted += c;
-    if (c == '\'') quoted += '\'';
-  }
-  return quoted + "'";
-}
-
-std::string shell_quote(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) {
-    if (c == '\'') {
-      quoted += "'\\''";
-    } else {
-      quoted += c;
-    }
-  }
-  return quoted + "'";
-}
-
-// Model names in enhanced-text titles: underscores would become subscripts.
-std::string enhanced_safe(const std::string& text) {
-  std::string safe;
-  for (char c : text) {
-    if (c == '_' || c == '^' || c == '{' || c == '}' || c == '@' || c == '&' || c == '~') {
-      safe += "\\\\";
-    }
-    safe += c;
-  }
-  return safe;
-}
-
-std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 }  // namespace

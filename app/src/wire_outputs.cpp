@@ -12,6 +12,8 @@
 #include "cooling_outputs.h"
 #include "filmtherm/device_loader.h"
 
+#include "gnuplot_text.h"
+
 namespace filmtherm::cli {
 
 namespace {
@@ -20,28 +22,6 @@ using nlohmann::ordered_json;
 
 ordered_json optional_number(const std::optional<double>& value) {
   return value ? ordered_json(*value) : ordered_json(nullptr);
-}
-
-std::string gnuplot_string(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) {
-    quoted += c;
-    if (c == '\'') quoted += '\'';
-  }
-  return quoted + "'";
-}
-
-std::string shell_quote(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
-
-std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 // Runs `script` (which writes `partial`) with gnuplot and renames the result to `target`.
