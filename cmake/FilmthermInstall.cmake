@@ -7,6 +7,10 @@ include(CMakePackageConfigHelpers)
 set(FILMTHERM_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/filmtherm")
 
 install(TARGETS filmtherm RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
+if(TARGET filmtherm-mpi)
+  # Beside filmtherm: `filmtherm sweep` under mpirun execs its sibling.
+  install(TARGETS filmtherm-mpi RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
+endif()
 install(TARGETS filmtherm_builtin LIBRARY DESTINATION "${FILMTHERM_PLUGIN_SUBDIR}")
 install(FILES plugin/include/filmtherm/plugin.h DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/filmtherm")
 install(TARGETS filmtherm_plugin_abi EXPORT filmthermTargets)

@@ -15,6 +15,7 @@ packages=(
   nlohmann-json3-dev      # JSON output
   libfmt-dev              # formatting (g++ 12 has no std::format)
   gnuplot-nox             # plots
+  libopenmpi-dev openmpi-bin   # filmtherm sweep across MPI ranks (optional at build time)
   clang libclang-rt-14-dev clang-format   # fuzzing, sanitizers, formatting
   python3 python3-scipy   # peer comparisons in bench/peer
 )

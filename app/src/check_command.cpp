@@ -11,6 +11,8 @@
 #include "filmtherm/dimension.h"
 #include "filmtherm/input_error.h"
 #include "filmtherm/quantity_parser.h"
+#include "filmtherm/study.h"
+#include "study_check.h"
 
 namespace filmtherm::cli {
 
@@ -156,6 +158,7 @@ int run_check(const CheckOptions& options) {
   std::vector<std::filesystem::path> extra(options.plugin_paths.begin(),
                                            options.plugin_paths.end());
   const PluginRegistry registry = PluginRegistry::with_default_plugins(extra);
+  if (is_study_file(options.file)) return check_study(options.file, registry);
   // Everything goes to a buffer first: an invalid file prints nothing on stdout.
   std::ostringstream out;
   Printer printer(out);

@@ -12,6 +12,7 @@
 
 #include "filmtherm/device_loader.h"
 
+#include "gnuplot_runner.h"
 #include "gnuplot_text.h"
 
 namespace filmtherm::cli {
@@ -144,10 +145,6 @@ std::optional<std::string> plot_temperatures(const Device& device,
                                              const std::string& png_name) {
   static constexpr std::array<const char*, 6> colours{"#1f77b4", "#d62728", "#2ca02c",
                                                       "#9467bd", "#ff7f0e", "#8c564b"};
-  std::string temporary =
-      (std::filesystem::temp_directory_path() / "filmtherm-plot-XXXXXX").string();
-  if (mkdtemp(temporary.data()) == nullptr) return "cannot create a temporary folder for gnuplot";
-  const std::filesystem::path work(temporary);
   const std::filesystem::path png = folder / png_name;
   const std::filesystem::path partial = folder / ("." + png_name + ".partial");
 
@@ -179,24 +176,7 @@ std::optional<std::string> plot_temperatures(const Device& device,
         model, data, trace_csv_header_lines, first.start_time_s, colour, model);
   }
   script += "\n";
-  const std::filesystem::path script_file = work / "plot.gp";
-  const std::filesystem::path log_file = work / "gnuplot.log";
-  std::ofstream(script_file) << script;
-  const std::string command = "gnuplot " + shell_quote(script_file.string()) + " > " +
-                              shell_quote(log_file.string()) + " 2>&1";
-  const int status = std::system(command.c_str());
-  const std::string log = read_text(log_file);
-  std::error_code ignored;
-  std::filesystem::remove_all(work, ignored);
-  if (status != 0 || !std::filesystem::exists(partial)) {
-    std::filesystem::remove(partial, ignored);
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
-      return "gnuplot was not found (install Debian's gnuplot-nox); no plot written";
-    }
-    return "gnuplot failed; no plot written: " + log;
-  }
-  std::filesystem::rename(partial, png);
-  return std::nullopt;
+  return run_gnuplot(script, partial, png);
 }
 
 std::string summary_table(const Device& device, const std::vector<RunRecord>& runs) {

@@ -13,6 +13,7 @@
 #include "heat_capacity_command.h"
 #include "plugins_command.h"
 #include "run_command.h"
+#include "sweep_command.h"
 
 int main(int argc, char** argv) {
   using namespace filmtherm::cli;
@@ -29,6 +30,9 @@ int main(int argc, char** argv) {
   CLI::App* check_command = add_check_command(app, check);
   RunOptions run;
   CLI::App* run_command = add_run_command(app, run);
+  SweepOptions sweep;
+  sweep.command_line.assign(argv, argv + argc);
+  CLI::App* sweep_command = add_sweep_command(app, sweep);
 
   std::vector<std::string> arguments = join_values_with_units(argc, argv);
   try {
@@ -49,6 +53,7 @@ int main(int argc, char** argv) {
     if (plugins_command->parsed()) return run_plugins(plugins);
     if (check_command->parsed()) return run_check(check);
     if (run_command->parsed()) return run_device(run);
+    if (sweep_command->parsed()) return run_sweep(sweep);
   } catch (const UsageError& e) {
     std::cerr << "filmtherm: " << e.what() << "\n";
     return exit_usage_error;

@@ -10,6 +10,7 @@
 
 #include "filmtherm/device_loader.h"
 #include "filmtherm/quantity_parser.h"
+#include "filmtherm/study.h"
 
 namespace filmtherm {
 namespace {
@@ -247,7 +248,9 @@ TEST(Examples, EveryFilePassesCheck) {
     ++files;
     SCOPED_TRACE(entry.path().string());
     try {
-      if (input_file_kind(entry.path()) == InputFileKind::material_library) {
+      if (is_study_file(entry.path())) {
+        EXPECT_GT(load_study(entry.path(), registry()).point_count(), 0U);
+      } else if (input_file_kind(entry.path()) == InputFileKind::material_library) {
         EXPECT_FALSE(load_material_library(entry.path(), registry()).materials.empty());
       } else {
         (void)load_device(entry.path(), registry());
@@ -256,8 +259,8 @@ TEST(Examples, EveryFilePassesCheck) {
       ADD_FAILURE() << error.what();
     }
   }
-  // Five material libraries and at least the two named devices.
-  EXPECT_GE(files, 7);
+  // Five material libraries, at least the three named devices and the two studies.
+  EXPECT_GE(files, 10);
 }
 
 TEST(Diagnostic, FormatsPositionKeyMessageAndCaret) {
