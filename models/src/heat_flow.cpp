@@ -47,7 +47,9 @@ double checked_exponent(double exponent, const char* what) {
 ElectronPhononCoupling::ElectronPhononCoupling(double coupling_constant_W_per_m3_K_m,
                                                double temperature_exponent_m)
     : sigma_(checked_parameter(coupling_constant_W_per_m3_K_m, "electron-phonon Sigma")),
-      exponent_(checked_exponent(temperature_exponent_m, "electron-phonon exponent m")) {}
+      exponent_(checked_exponent(temperature_exponent_m, "electron-phonon exponent m")),
+      power_(exponent_),
+      slope_power_(exponent_ - 1.0) {}
 
 ElectronPhononCoupling::ElectronPhononCoupling(
     Time electron_phonon_time_at_reference, Temperature reference_temperature,
@@ -72,18 +74,18 @@ double ElectronPhononCoupling::power_W_per_m3(double electron_temperature_K,
                                               double phonon_temperature_K) const {
   const double electron_K = checked_temperature(electron_temperature_K, "electron temperature");
   const double phonon_K = checked_temperature(phonon_temperature_K, "phonon temperature");
-  return sigma_ * (std::pow(electron_K, exponent_) - std::pow(phonon_K, exponent_));
+  return sigma_ * (power_(electron_K) - power_(phonon_K));
 }
 
 double ElectronPhononCoupling::power_slope_electron_W_per_m3_K(
     double electron_temperature_K) const {
   const double electron_K = checked_temperature(electron_temperature_K, "electron temperature");
-  return exponent_ * sigma_ * std::pow(electron_K, exponent_ - 1.0);
+  return exponent_ * sigma_ * slope_power_(electron_K);
 }
 
 double ElectronPhononCoupling::power_slope_phonon_W_per_m3_K(double phonon_temperature_K) const {
   const double phonon_K = checked_temperature(phonon_temperature_K, "phonon temperature");
-  return -exponent_ * sigma_ * std::pow(phonon_K, exponent_ - 1.0);
+  return -exponent_ * sigma_ * slope_power_(phonon_K);
 }
 
 PowerDensity ElectronPhononCoupling::power(Temperature electron_temperature,
@@ -159,7 +161,9 @@ BoundaryLawPhononEscape::BoundaryLawPhononEscape(double sigma_b_W_per_m2_K_q,
                                                  double film_thickness_m)
     : sigma_b_(checked_parameter(sigma_b_W_per_m2_K_q, "boundary coefficient sigma_b")),
       exponent_(checked_exponent(boundary_exponent_q, "boundary exponent q")),
-      film_thickness_m_(checked_parameter(film_thickness_m, "film thickness")) {}
+      film_thickness_m_(checked_parameter(film_thickness_m, "film thickness")),
+      power_(exponent_),
+      slope_power_(exponent_ - 1.0) {}
 
 BoundaryLawPhononEscape::BoundaryLawPhononEscape(BoundaryConductance conductance_at_reference,
                                                  Temperature reference_temperature,
@@ -183,21 +187,19 @@ Length BoundaryLawPhononEscape::film_thickness() const {
 
 BoundaryConductance BoundaryLawPhononEscape::boundary_conductance(Temperature temperature) const {
   const double temperature_K = checked_temperature(temperature.value(), "temperature");
-  return from_si<BoundaryConductance>(exponent_ * sigma_b_ *
-                                      std::pow(temperature_K, exponent_ - 1.0));
+  return from_si<BoundaryConductance>(exponent_ * sigma_b_ * slope_power_(temperature_K));
 }
 
 double BoundaryLawPhononEscape::power_W_per_m3(double phonon_temperature_K,
                                                double bath_temperature_K) const {
   const double phonon_K = checked_temperature(phonon_temperature_K, "phonon temperature");
   const double bath_K = checked_temperature(bath_temperature_K, "bath temperature");
-  return sigma_b_ / film_thickness_m_ *
-         (std::pow(phonon_K, exponent_) - std::pow(bath_K, exponent_));
+  return sigma_b_ / film_thickness_m_ * (power_(phonon_K) - power_(bath_K));
 }
 
 double BoundaryLawPhononEscape::power_slope_W_per_m3_K(double phonon_temperature_K) const {
   const double phonon_K = checked_temperature(phonon_temperature_K, "phonon temperature");
-  return exponent_ * sigma_b_ / film_thickness_m_ * std::pow(phonon_K, exponent_ - 1.0);
+  return exponent_ * sigma_b_ / film_thickness_m_ * slope_power_(phonon_K);
 }
 
 PowerDensity BoundaryLawPhononEscape::power(Temperature phonon_temperature,

@@ -9,6 +9,7 @@
 
 #include "filmtherm/bose_integrals.h"
 #include "filmtherm/constants.h"
+#include "filmtherm/integer_power.h"
 
 namespace filmtherm {
 
@@ -184,7 +185,8 @@ PhononThermalState power_law_state(double coefficient, int exponent, double temp
   require_valid_temperature(temperature_K);
   PhononThermalState state;
   const double T = temperature_K;
-  state.heat_capacity_slope_J_per_m3_K2 = exponent * coefficient * std::pow(T, exponent - 1);
+  state.heat_capacity_slope_J_per_m3_K2 =
+      exponent * coefficient * small_integer_power(T, exponent - 1);
   state.heat_capacity_J_per_m3_K = state.heat_capacity_slope_J_per_m3_K2 * T / exponent;
   state.thermal_energy_J_per_m3 = state.heat_capacity_J_per_m3_K * T / (exponent + 1);
   return state;

@@ -37,12 +37,11 @@ constexpr filmtherm_parameter superconducting_parameters[] = {
      "the temperature of heat_capacity_at_reference"},
 };
 
+// Each model function checks the temperature itself (std::domain_error). The slope and the
+// energy are computed only when asked for: solvers' right-hand sides need the value alone.
 void store(const ElectronHeatCapacity& model, const filmtherm_evaluation& e) {
   for (std::size_t i = 0; i < e.count; ++i) {
     const double temperature_K = e.temperature_K[i];
-    if (!(temperature_K >= 0.0) || !std::isfinite(temperature_K)) {
-      throw std::domain_error("electron temperature must be >= 0 K and finite");
-    }
     e.value[i] = model.heat_capacity_J_per_m3_K(temperature_K);
     if (e.value_slope) e.value_slope[i] = model.heat_capacity_slope_J_per_m3_K2(temperature_K);
     if (e.energy_density) e.energy_density[i] = model.energy_J_per_m3(temperature_K);

@@ -17,6 +17,8 @@
 #include <cstdlib>
 #include <type_traits>
 
+#include "sundials_kernels.h"
+
 namespace filmtherm {
 
 // ---------------------------------------------------------------------------
@@ -195,6 +197,9 @@ CvodeIntegrator::CvodeIntegrator(OdeSystem& system, double initial_time_s,
   s.state.reset(N_VNew_Serial(length, context));
   s.absolute_tolerances.reset(N_VNew_Serial(length, context));
   if (!s.state || !s.absolute_tolerances) throw std::bad_alloc();
+  // Before CVodeInit: CVODE's own vectors are clones of the state and inherit its operations.
+  detail::install_optimised_vector_operations(s.state.get());
+  detail::install_optimised_vector_operations(s.absolute_tolerances.get());
   std::copy(initial_state.begin(), initial_state.end(), view(s.state.get()).begin());
   auto tolerances = view(s.absolute_tolerances.get());
   for (std::size_t i = 0; i < n; ++i) {
@@ -242,6 +247,7 @@ CvodeIntegrator::CvodeIntegrator(OdeSystem& system, double initial_time_s,
     s.matrix.reset(SUNSparseMatrix(length, length, nonzeros, CSR_MAT, context));
     if (!s.matrix) throw std::bad_alloc();
     s.restore_pattern(s.matrix.get());
+    detail::install_optimised_sparse_operations(s.matrix.get());
     s.linear_solver.reset(SUNLinSol_KLU(s.state.get(), s.matrix.get(), context));
   } else {
     if (ls.upper_bandwidth >= n || ls.lower_bandwidth >= n) {

@@ -28,8 +28,14 @@ constexpr double passed = -1.0;
 
 }  // namespace
 
+// Only the Jacobian asks for the shifted escape, and only the Jacobian needs the heat
+// capacities' and kappa's slopes: the right-hand side asks the models for values alone
+// (C_e's slope costs Yang's exponential a second time), plus the escape slope where the
+// linearised law is its value.
 void ElectrothermalWireSystem::evaluate_cells(std::span<const double> state,
                                               bool with_shifted_escape) const {
+  const bool with_slopes = with_shifted_escape;
+  const bool with_escape_slope = with_slopes || escape_law_ == WireEscapeLaw::linearised;
   Workspace& w = *work_;
   const WireParameters& p = parameters_;
   const double bath_K = p.substrate_temperature_K;
@@ -48,22 +54,23 @@ void ElectrothermalWireSystem::evaluate_cells(std::span<const double> state,
 
   filmtherm_evaluation e = arrays(cells_, w.electron_K.data());
   e.value = w.electron_capacity.data();
-  e.value_slope = w.electron_capacity_slope.data();
+  e.value_slope = with_slopes ? w.electron_capacity_slope.data() : nullptr;
   materials_.electron_heat_capacity.instance().evaluate(e);
 
+  // A fixed-time escape law's slope takes dC_ph/dT as an input.
   e = arrays(cells_, w.phonon_K.data());
   e.film_thickness_m = w.thickness_m.data();
   e.value = w.phonon_capacity.data();
-  e.value_slope = w.phonon_capacity_slope.data();
+  e.value_slope = with_escape_slope ? w.phonon_capacity_slope.data() : nullptr;
   materials_.phonon_heat_capacity.instance().evaluate(e);
 
   e = arrays(cells_, w.phonon_K.data());
   e.second_temperature_K = w.substrate_K.data();
   e.film_thickness_m = w.thickness_m.data();
   e.phonon_heat_capacity = w.phonon_capacity.data();
-  e.phonon_heat_capacity_slope = w.phonon_capacity_slope.data();
+  e.phonon_heat_capacity_slope = with_escape_slope ? w.phonon_capacity_slope.data() : nullptr;
   e.value = w.escape_power.data();
-  e.value_slope = w.escape_slope.data();
+  e.value_slope = with_escape_slope ? w.escape_slope.data() : nullptr;
   materials_.phonon_escape_power.instance().evaluate(e);
   if (escape_law_ == WireEscapeLaw::linearised && with_shifted_escape) {
     // d/dT of alpha(T)/d for the Jacobian, by a forward difference.
@@ -78,8 +85,8 @@ void ElectrothermalWireSystem::evaluate_cells(std::span<const double> state,
     e = arrays(cells_, w.electron_K.data());
     e.second_temperature_K = w.phonon_K.data();
     e.value = w.coupling_power.data();
-    e.value_slope = w.coupling_slope_electron.data();
-    e.value_second_slope = w.coupling_slope_phonon.data();
+    e.value_slope = with_slopes ? w.coupling_slope_electron.data() : nullptr;
+    e.value_second_slope = with_slopes ? w.coupling_slope_phonon.data() : nullptr;
     materials_.electron_phonon_power.instance().evaluate(e);
   }
 
@@ -91,7 +98,7 @@ void ElectrothermalWireSystem::evaluate_cells(std::span<const double> state,
   }
   e = arrays(cells_ + 1, w.face_K.data());
   e.value = w.conductivity.data();
-  e.value_slope = w.conductivity_slope.data();
+  e.value_slope = with_slopes ? w.conductivity_slope.data() : nullptr;
   materials_.thermal_conductivity.instance().evaluate(e);
   const double dx = p.cell_length_m();
   for (std::size_t f = 0; f <= cells_; ++f) {

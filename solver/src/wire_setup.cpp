@@ -336,11 +336,17 @@ double ElectrothermalWireSystem::stored_energy_J(std::span<const double> state) 
                              materials_.phonon_heat_capacity.evaluate_si(bath_K, d).energy_density;
   materials_.phonon_heat_capacity.evaluate_si(w.phonon_K, w.thickness_m, w.phonon_capacity, {},
                                               w.phonon_energy);
+  filmtherm_evaluation electrons{};
+  electrons.struct_size = sizeof(filmtherm_evaluation);
+  electrons.count = cells_;
+  electrons.temperature_K = w.electron_K.data();
+  electrons.value = w.electron_capacity.data();
+  electrons.energy_density = w.electron_energy.data();
+  materials_.electron_heat_capacity.instance().evaluate(electrons);
   // Cell by cell, so that the bath's energy cancels before the sum.
   double total = 0.0;
   for (std::size_t i = 0; i < cells_; ++i) {
-    total += materials_.electron_heat_capacity.evaluate_si(w.electron_K[i]).energy_density +
-             w.phonon_energy[i] - bath_energy;
+    total += w.electron_energy[i] + w.phonon_energy[i] - bath_energy;
   }
   return total * parameters_.cell_volume_m3();
 }

@@ -11,10 +11,13 @@
 // Prefactors of power laws whose exponent is a run-time number (Sigma in W m^-3 K^-m,
 // sigma_b in W m^-2 K^-q) cannot carry a static dimension: they are doubles with the unit in
 // the name, and the typed constructors take parameters of fixed dimension instead
-// (tau_eph at T0; the boundary conductance at T_ref).
+// (tau_eph at T0; the boundary conductance at T_ref). Integer exponents up to 5 (q = 3, 4;
+// m = 5; their slopes' q - 1, m - 1) are multiplied out instead of calling std::pow
+// (integer_power.h): within 4 ulp of the std::pow value, an order of magnitude cheaper.
 #pragma once
 
 #include "filmtherm/constants.h"
+#include "filmtherm/integer_power.h"
 #include "filmtherm/units.h"
 
 namespace filmtherm {
@@ -69,8 +72,10 @@ class ElectronPhononCoupling {
  private:
   ElectronPhononCoupling(double coupling_constant_W_per_m3_K_m, double temperature_exponent_m);
 
-  double sigma_;     // W m^-3 K^-m
-  double exponent_;  // m
+  double sigma_;                    // W m^-3 K^-m
+  double exponent_;                 // m
+  FixedExponentPower power_;        // T^m
+  FixedExponentPower slope_power_;  // T^(m-1)
 };
 
 /// Phonon escape with a fixed time: P_esc = C_ph(T_ph) (T_ph - T_b)/tau_esc. The caller
@@ -147,6 +152,8 @@ class BoundaryLawPhononEscape {
   double sigma_b_;   // W m^-2 K^-q
   double exponent_;  // q
   double film_thickness_m_;
+  FixedExponentPower power_;        // T^q
+  FixedExponentPower slope_power_;  // T^(q-1)
 };
 
 /// The Sommerfeld value pi^2 k_B^2/(3 e^2) = 2.443e-8 W Ohm K^-2, from the exact SI
