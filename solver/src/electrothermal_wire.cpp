@@ -7,6 +7,8 @@
 #include <cmath>
 #include <ctime>
 
+#include "exponential_fit.h"
+
 namespace filmtherm {
 
 namespace {
@@ -345,22 +347,7 @@ std::optional<double> fit_recovery_time_constant_s(std::span<const double> time_
     if (time_s[i] < after_time_s || fraction > upper || fraction < lower) continue;
     points.emplace_back(time_s[i], std::log(dip_A[i]));
   }
-  if (points.size() < 4) return std::nullopt;
-  double mean_t = 0.0, mean_y = 0.0;
-  for (const auto& [t, y] : points) {
-    mean_t += t;
-    mean_y += y;
-  }
-  mean_t /= static_cast<double>(points.size());
-  mean_y /= static_cast<double>(points.size());
-  double s_tt = 0.0, s_ty = 0.0;
-  for (const auto& [t, y] : points) {
-    s_tt += (t - mean_t) * (t - mean_t);
-    s_ty += (t - mean_t) * (y - mean_y);
-  }
-  const double slope = s_ty / s_tt;
-  if (!(slope < 0.0)) return std::nullopt;
-  return -1.0 / slope;
+  return detail::fitted_decay_time_s(points);
 }
 
 }  // namespace filmtherm

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cmath>
 
+#include "exponential_fit.h"
+
 namespace filmtherm {
 
 namespace {
@@ -249,22 +251,7 @@ std::optional<double> fit_tail_decay_time_s(std::span<const double> time_s,
     if (time_s[i] <= after_time_s || fraction > 0.1 || fraction < 0.01) continue;
     points.emplace_back(time_s[i], std::log(rise_K[i]));
   }
-  if (points.size() < 4) return std::nullopt;
-  double mean_t = 0.0, mean_y = 0.0;
-  for (const auto& [t, y] : points) {
-    mean_t += t;
-    mean_y += y;
-  }
-  mean_t /= static_cast<double>(points.size());
-  mean_y /= static_cast<double>(points.size());
-  double s_tt = 0.0, s_ty = 0.0;
-  for (const auto& [t, y] : points) {
-    s_tt += (t - mean_t) * (t - mean_t);
-    s_ty += (t - mean_t) * (y - mean_y);
-  }
-  const double slope = s_ty / s_tt;
-  if (!(slope < 0.0)) return std::nullopt;
-  return -1.0 / slope;
+  return detail::fitted_decay_time_s(points);
 }
 
 }  // namespace filmtherm
