@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "exponential_fit.h"
+#include "output_times.h"
 
 namespace filmtherm {
 
@@ -78,40 +79,9 @@ CoolingResult HotspotCooling::run() {
 }
 
 void HotspotCooling::make_output_times() {
-  const SolverSettings& s = device_.solver;
-  const double end_s = s.end_time.value.value();
   const double start_s = system_.start_time_s();
-  const auto count = static_cast<std::size_t>(s.output_count.value);
-  // Output times count from the start of the run (the photon's arrival, or the
-  // opening of the pulse window), so a log grid resolves the first picoseconds
-  // whenever the photon arrives.
-  std::vector<double> times;
-  for (std::size_t k = 0; k < count; ++k) {
-    const double fraction = static_cast<double>(k) / static_cast<double>(count - 1);
-    if (s.output_spacing == OutputSpacing::logarithmic) {
-      const double first_s = s.first_output_time.value.value();
-      times.push_back(start_s + first_s * std::pow((end_s - start_s) / first_s, fraction));
-    } else {
-      times.push_back(start_s + (end_s - start_s) * fraction);
-    }
-  }
-  times.back() = end_s;
-  times.push_back(system_.start_time_s());
+  output_times_s_ = detail::output_times_s(device_.solver, start_s, system_.photon());
   const PhotonDeposit& photon = system_.photon();
-  if (photon.is_pulse()) {
-    // The trace resolves the pulse itself, whatever the output grid.
-    const double half_window_s = PhotonDeposit::pulse_half_window_fwhm * photon.pulse_fwhm_s;
-    constexpr int pulse_samples = 40;
-    for (int k = 0; k <= pulse_samples; ++k) {
-      times.push_back(photon.arrival_time_s - half_window_s +
-                      2.0 * half_window_s * k / pulse_samples);
-    }
-  }
-  std::sort(times.begin(), times.end());
-  times.erase(std::unique(times.begin(), times.end()), times.end());
-  times.erase(std::remove_if(times.begin(), times.end(), [&](double t) { return t > end_s; }),
-              times.end());
-  output_times_s_ = std::move(times);
 
   result_.phonon_model = device_.material.phonon_heat_capacity.model;
   result_.film_thickness_m = device_.film.thickness.value.value();
