@@ -102,7 +102,7 @@ std::string trace_csv(const Device& device, const CoolingResult& r) {
       "E_escaped_J\n";
   for (const CoolingSample& s : r.trace) {
     text +=
-        fmt::format("{:.12e},{:.15g},{:.15g},{:.12e},{:.12e},{:.12e},{:.12e},{:.12e},{:.12e}\n",
+        fmt::format("{},{},{},{},{},{},{},{},{}\n",
                     s.time_s, s.electron_temperature_K, s.phonon_temperature_K,
                     s.electron_phonon_power_W_per_m3, s.escape_power_W_per_m3, s.absorbed_energy_J,
                     s.electron_energy_J, s.phonon_energy_J, s.escaped_energy_J);

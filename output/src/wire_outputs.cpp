@@ -47,8 +47,7 @@ std::string wire_trace_csv(const Device& device, const WireResult& r) {
       "E_stored_J,E_joule_J,E_escaped_J,E_ends_J,E_load_J,W_source_J\n";
   for (const WireSample& s : r.trace) {
     text += fmt::format(
-        "{:.12e},{:.15g},{:.12e},{:.12e},{:.12e},{:.12e},{:.10g},{:.10g},{:.12e},{:.12e},"
-        "{:.12e},{:.12e},{:.12e},{:.12e},{:.12e}\n",
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
         s.time_s, s.current_A, s.output_voltage_V, s.capacitor_voltage_V, s.hotspot_resistance_Ohm,
         s.hotspot_length_m, s.hottest_K, s.hottest_phonon_K, s.absorbed_energy_J, s.stored_energy_J,
         s.joule_energy_J, s.escaped_energy_J, s.end_energy_J, s.load_energy_J, s.source_work_J);
@@ -71,12 +70,12 @@ std::string wire_profile_csv(const Device& device, const WireResult& r, std::siz
   text += "# gnuplot nonuniform matrix: first row = column count, then x [nm];\n";
   text += "# each further row = t - t_start [s], then T at each x\n";
   text += fmt::format("{}", columns.size());
-  for (const std::size_t i : columns) text += fmt::format(",{:.6g}", p.position_m[i] * 1e9);
+  for (const std::size_t i : columns) text += fmt::format(",{}", p.position_m[i] * 1e9);
   text += "\n";
   for (std::size_t k = 0; k < p.times_s.size(); ++k) {
-    text += fmt::format("{:.10e}", p.times_s[k] - r.start_time_s);
+    text += fmt::format("{}", p.times_s[k] - r.start_time_s);
     for (const std::size_t i : columns) {
-      text += fmt::format(",{:.8g}", p.temperature_K[k * cells + i]);
+      text += fmt::format(",{}", p.temperature_K[k * cells + i]);
     }
     text += "\n";
   }
