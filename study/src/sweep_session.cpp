@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "filmtherm/atomic_file.h"
+#include "filmtherm/sweep_plots.h"
 #include "filmtherm/sweep_table.h"
 
 namespace filmtherm {
@@ -146,6 +147,12 @@ int conclude_sweep(const Study& study, const SweepOptions& options, SweepPlan& p
       err << "filmtherm sweep: warning: " << *problem << "\n";
     } else {
       out << "plot: " << (plan.folder / plot_file_name(study, plot)).string() << "\n";
+    }
+    if (!has_map(study)) continue;
+    if (const auto problem = plot_results_map(study, plot, records, plan.folder)) {
+      err << "filmtherm sweep: warning: " << *problem << "\n";
+    } else {
+      out << "plot: " << (plan.folder / map_file_name(plot)).string() << "\n";
     }
   }
   for (std::size_t i = 0; i < failed.size() && i < failures_listed; ++i) {

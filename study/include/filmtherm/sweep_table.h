@@ -2,9 +2,8 @@
 // order (so a resumed study gives the same bytes as an uninterrupted one): a
 // CSV table and a JSON-lines table, one row per point with its index, the
 // axis values (numbers in the axis unit, named in the header), the collected
-// figures (unit in the header), the status and the error; and a gnuplot PNG
-// per requested plot: a figure against one axis, one curve per combination
-// of the other axes' values.
+// figures (unit in the header), the status and the error. The plots are
+// sweep_plots.h's.
 #pragma once
 
 #include <filesystem>
@@ -24,14 +23,11 @@ std::string results_csv(const Study& study, const FinishedPoints& records);
 /// figures {name: {value, unit}}, status, error.
 std::string results_jsonl(const Study& study, const FinishedPoints& records);
 
-/// "electron_half_rise_time-vs-film.thickness.png".
-std::string plot_file_name(const Study& study, const StudyPlot& plot);
+/// The declaration of figure `name` of the study's model, or nullptr.
+const FigureDeclaration* figure_declaration(const Study& study, const std::string& name);
 
-/// Draws `plot` into `folder` (gnuplot, written under a temporary name and
-/// renamed). Returns why there is no plot (gnuplot missing or failed, no
-/// point with a value), or nullopt on success.
-std::optional<std::string> plot_results(const Study& study, const StudyPlot& plot,
-                                        const FinishedPoints& records,
-                                        const std::filesystem::path& folder);
+/// The value of figure `name` in a record; empty for a failed point or a
+/// figure the run did not reach.
+std::optional<double> figure_value(const PointRecord& record, const std::string& name);
 
 }  // namespace filmtherm
