@@ -9,9 +9,9 @@
 #include <pybind11/stl/filesystem.h>
 
 #include <functional>
+#include <sstream>
 
 #include "bindings.h"
-#include "filmtherm/atomic_file.h"
 #include "filmtherm/device_loader.h"
 #include "filmtherm/device_run.h"
 #include "filmtherm/quantity_parser.h"
@@ -150,20 +150,30 @@ py::dict run(const PyDevice& self, const std::vector<std::string>& phonon_models
   DeviceRunOptions options;
   options.compare_phonons = phonon_models;
   options.wire = wire_options(wire);
-  options.plot = false;
   const auto registry = registry_snapshot();
   DeviceRunOutcome outcome;
+  std::string summary;
   {
     py::gil_scoped_release release;
-    outcome = run_device_model(self.device, *registry, options);
-    if (output) write_device_outputs(self.device, outcome, *output);
+    try {
+      outcome = run_device_model(self.device, *registry, options);
+    } catch (const IntegrationError&) {
+      // As `filmtherm run`: nothing in the folder may look like this run's result.
+      if (output) remove_device_outputs(self.device, options, *output);
+      throw;
+    }
+    if (output) {
+      std::ostringstream warnings;  // only plot warnings, and no plots are drawn
+      write_device_outputs(self.device, outcome, *output, false, warnings);
+    }
+    summary = device_summary_json(self.device, outcome);
   }
   py::list runs;
   for (const RunRecord& record : outcome.lumped_runs) runs.append(lumped_run(record));
   for (const WireRunRecord& record : outcome.wire_runs) runs.append(wire_run(record));
   py::dict out;
   out["runs"] = runs;
-  out["summary_json"] = outcome.summary_json;
+  out["summary_json"] = summary;
   return out;
 }
 

@@ -83,6 +83,12 @@ void register_errors(py::module_& /*module*/) {
       set_error("SolverError", py::make_tuple(error.what()), kwargs);
     } catch (const PluginError& error) {
       set_error("PluginError", py::make_tuple(error.what()), py::dict());
+    } catch (const std::invalid_argument& error) {
+      // A setting a model refuses (a photon, hotspot or solver value): the
+      // user must change the input, like every InputError, but no file names it.
+      set_input_error(error.what(), {Diagnostic{}});
+    } catch (const std::domain_error& error) {
+      set_input_error(error.what(), {Diagnostic{}});
     }
   });
 }

@@ -67,7 +67,21 @@ def test_a_second_run_resumes_from_the_journal(source_dir, swept):
 def test_invalid_study_is_located(tmp_path, source_dir):
     study = tmp_path / "bad-study.yaml"
     study.write_text(f"device: {source_dir / 'examples/devices/nbtin-6nm.yaml'}\n"
-                     "axes:\n  film.thickness: [2 nm, 3 K]\n")
+                     "axes:\n  film.thickness: [2 nm, 3 nm]\ncombine: grd\n")
     with pytest.raises(filmtherm.InputError) as caught:
         filmtherm.sweep(study, output=tmp_path / "out")
-    assert caught.value.file.endswith("bad-study.yaml") and caught.value.line == 3
+    error = caught.value
+    assert error.file.endswith("bad-study.yaml")
+    assert (error.line, error.column, error.key) == (4, 10, "combine")
+    assert "did you mean 'grid'" in str(error)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_point_the_loader_refuses_is_a_failed_record(tmp_path, source_dir):
+    # As with `filmtherm sweep`: the study runs, the refused point is a failed row.
+    study = tmp_path / "study.yaml"
+    study.write_text(f"device: {source_dir / 'examples/devices/nbtin-6nm.yaml'}\n"
+                     "axes:\n  film.thickness: [6 nm, 3 K]\n")
+    records = filmtherm.sweep(study, jobs=1, output=tmp_path / "out")
+    assert [r["status"] for r in records] == ["ok", "failed"]
+    assert "length" in records[1]["error"]
