@@ -5,7 +5,8 @@ film's T^4 (Eq. 20) and Debye's bulk T^3 (Eq. 9), on log-log axes. The full
 model follows T^4 well below the crossover T_x = 2 pi hbar v/(d k_B) = 32 K
 and bends towards T^3 above it.
 
-    PYTHONPATH=build/release/python /usr/bin/python3 examples/python/fig2_heat_capacity.py [OUT_DIR]
+    export PYTHONPATH=build/release/python
+    /usr/bin/python3 examples/python/fig2_heat_capacity.py [OUT_DIR]
 """
 
 import os

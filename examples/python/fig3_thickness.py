@@ -5,7 +5,8 @@ Eq. 20's T^4 law is linear in d (C = 120 zeta(5) (3/(4 pi^3)) (d/v^4) k_B
 well below the crossover T_x = 2 pi hbar v/(d k_B), and falls below it as d
 grows and T_x drops towards 10 K.
 
-    PYTHONPATH=build/release/python /usr/bin/python3 examples/python/fig3_thickness.py [OUT_DIR]
+    export PYTHONPATH=build/release/python
+    /usr/bin/python3 examples/python/fig3_thickness.py [OUT_DIR]
 """
 
 import os

@@ -8,7 +8,8 @@ bath temperature (where confinement shows: T^4 against T^3) and the
 electrons' half-rise time (set by the electron-phonon time, nearly the same
 for both).
 
-    PYTHONPATH=build/release/python /usr/bin/python3 examples/python/thickness_study.py [OUT_DIR]
+    export PYTHONPATH=build/release/python
+    /usr/bin/python3 examples/python/thickness_study.py [OUT_DIR]
 """
 
 import os

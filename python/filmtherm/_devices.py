@@ -148,11 +148,15 @@ class Device:
 
     Attributes
     ----------
-    name, model, source_file, material, phonon_model : str
+    name, model, source_file, material_name, phonon_model : str
     thickness, width, bath_temperature : float
         In SI units [m], [m], [K].
     compare_phonons : list of str
         The device's ``compare_phonons:`` list.
+    material : Material
+        The film's material models (with the substrate's escape law).
+    yaml : str
+        The YAML text a device made by :meth:`from_dict` was read from.
 
     Examples
     --------
@@ -161,8 +165,9 @@ class Device:
     >>> result["film"].T_e.max()
     """
 
-    def __init__(self, core):
+    def __init__(self, core, yaml: Optional[str] = None):
         self._core = core
+        self.yaml = yaml
 
     @classmethod
     def load(cls, path) -> "Device":
@@ -202,17 +207,62 @@ class Device:
         import yaml  # Debian's python3-yaml
 
         text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-        device = cls(_filmtherm.load_device_from_string(text, os.fspath(path)))
-        device.yaml = text
-        return device
+        return cls(_filmtherm.load_device_from_string(text, os.fspath(path)), text)
 
-    def __getattr__(self, name):
-        if name in ("name", "model", "source_file", "material_name", "phonon_model", "thickness",
-                    "width", "bath_temperature", "critical_temperature", "compare_phonons",
-                    "output_folder"):
-            value = getattr(self.__dict__["_core"], "material" if name == "material_name" else name)
-            return os.fspath(value) if name in ("source_file", "output_folder") else value
-        raise AttributeError(f"Device has no {name!r}")
+    @property
+    def name(self) -> str:
+        """The device's ``name:``."""
+        return self._core.name
+
+    @property
+    def model(self) -> str:
+        """``"lumped-two-temperature"`` or ``"electrothermal-wire"``."""
+        return self._core.model
+
+    @property
+    def source_file(self) -> str:
+        """The device file as named (``path`` for :meth:`from_dict`)."""
+        return os.fspath(self._core.source_file)
+
+    @property
+    def material_name(self) -> str:
+        """The film's material, e.g. ``"NbTiN"``."""
+        return self._core.material
+
+    @property
+    def phonon_model(self) -> str:
+        """The material's own phonon heat-capacity model, e.g. ``"film"``."""
+        return self._core.phonon_model
+
+    @property
+    def thickness(self) -> float:
+        """Film thickness d [m]."""
+        return self._core.thickness
+
+    @property
+    def width(self) -> float:
+        """Strip width [m]."""
+        return self._core.width
+
+    @property
+    def bath_temperature(self) -> float:
+        """Substrate (bath) temperature T_b [K]."""
+        return self._core.bath_temperature
+
+    @property
+    def critical_temperature(self) -> Optional[float]:
+        """The material's T_c [K], None when not given."""
+        return self._core.critical_temperature
+
+    @property
+    def compare_phonons(self) -> list:
+        """The device's ``compare_phonons:`` list (empty: the material's model only)."""
+        return list(self._core.compare_phonons)
+
+    @property
+    def output_folder(self) -> str:
+        """The device's ``output.folder``, absolute."""
+        return os.fspath(self._core.output_folder)
 
     @property
     def material(self) -> Material:

@@ -60,7 +60,8 @@ class InputError(FilmthermError, ValueError):
     def __init__(self, message: str, diagnostics: Sequence[dict] = ()):
         super().__init__(message)
         self.diagnostics = [Diagnostic(**d) if isinstance(d, dict) else d for d in diagnostics]
-        first = self.diagnostics[0] if self.diagnostics else Diagnostic(None, None, None, None, message)
+        first = (self.diagnostics[0] if self.diagnostics
+                 else Diagnostic(None, None, None, None, message))
         self.file = first.file
         self.line = first.line
         self.column = first.column

@@ -67,7 +67,8 @@ def test_lumped_summary_equals_summary_json(lumped):
     # What device.run(output=...) writes is the same as the CLI's files.
     assert json.loads((py_folder / "summary.json").read_text()) == result.summary
     for run in result.runs:
-        assert (py_folder / run.trace_file).read_bytes() == (cli_folder / run.trace_file).read_bytes()
+        written = (py_folder / run.trace_file).read_bytes()
+        assert written == (cli_folder / run.trace_file).read_bytes()
 
 
 def test_lumped_result_access(lumped):

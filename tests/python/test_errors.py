@@ -43,7 +43,8 @@ def test_solver_error_names_the_time_reached(source_dir, tmp_path):
     # Too few steps allowed: CVODE stops early, at a time before the end.
     device = (source_dir / "examples/devices/nbtin-6nm.yaml").read_text()
     device = device.replace("solver:\n", "solver:\n  max_steps: 3\n")
-    device = device.replace("../materials/nbtin.yaml", str(source_dir / "examples/materials/nbtin.yaml"))
+    library = source_dir / "examples/materials/nbtin.yaml"
+    device = device.replace("../materials/nbtin.yaml", str(library))
     path = tmp_path / "few-steps.yaml"
     path.write_text(device)
     with pytest.raises(filmtherm.SolverError) as caught:
