@@ -67,7 +67,8 @@ py_cpu = statistics.median(r[0][1] for r in rounds)
 cpp_wall = statistics.median(r[1][0] for r in rounds)
 cpp_cpu = statistics.median(r[1][1] for r in rounds)
 print(f"heat_capacity, 10^6 points: Python {py_wall * 1e3:.1f} ms wall / "
-      f"{py_cpu * 1e3:.1f} ms CPU, C++ {cpp_wall * 1e3:.1f} ms wall / {cpp_cpu * 1e3:.1f} ms CPU, ratio "
+      f"{py_cpu * 1e3:.1f} ms CPU, C++ {cpp_wall * 1e3:.1f} ms wall / "
+      f"{cpp_cpu * 1e3:.1f} ms CPU, ratio "
       f"{py_wall / cpp_wall:.3f} wall / {py_cpu / cpp_cpu:.3f} CPU (goal <= 1.5)")
 
 # 2. Device runs (film phonons): Device.run's wall time against the solve time the CLI
