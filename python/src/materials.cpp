@@ -7,6 +7,7 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <mutex>
 #include <optional>
 
 #include "bindings.h"
@@ -19,9 +20,16 @@ namespace {
 
 using InputArray = py::array_t<double, py::array::c_style | py::array::forcecast>;
 
-// A model instance; shared so that Python objects can copy the handle.
+// A model instance; shared so that Python objects can copy the handle. With
+// the GIL released, two Python threads may evaluate one instance (a Material
+// used from a thread pool): a model its plugin does not declare thread-safe
+// is then evaluated by one thread at a time.
 struct Model {
+  explicit Model(ModelInstance made)
+      : instance(std::make_shared<const ModelInstance>(std::move(made))),
+        serial(instance->descriptor().thread_safe() ? nullptr : std::make_shared<std::mutex>()) {}
   std::shared_ptr<const ModelInstance> instance;
+  std::shared_ptr<std::mutex> serial;
 };
 
 // A Python value for a declared parameter as the text the loader parses: a
@@ -63,13 +71,12 @@ Model make_model(const std::string& name, const std::string& property_name,
     const std::string key_text = key.cast<std::string>();
     parameters.push_back({key_text, setting_text(value, find_parameter(*descriptor, key_text))});
   }
-  return Model{std::make_shared<const ModelInstance>(descriptor->instantiate(parameters))};
+  return Model(descriptor->instantiate(parameters));
 }
 
 Model instantiate_choice(const PluginRegistry& registry, const ModelChoice& choice,
                          MaterialProperty property) {
-  return Model{std::make_shared<const ModelInstance>(
-      registry.model(choice.model, property).instantiate(choice.parameters))};
+  return Model(registry.model(choice.model, property).instantiate(choice.parameters));
 }
 
 py::dict models_of(const PluginRegistry& registry, const Material& material,
@@ -171,6 +178,8 @@ py::tuple evaluate(const Model& model, const InputArray& temperature,
   evaluation.value_second_slope = second_slope.empty() ? nullptr : second_slope.data();
   {
     py::gil_scoped_release release;
+    std::unique_lock<std::mutex> lock;
+    if (model.serial) lock = std::unique_lock(*model.serial);
     model.instance->evaluate(evaluation);
   }
   if (!with_slope) return py::make_tuple(value, py::none());

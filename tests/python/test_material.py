@@ -77,3 +77,15 @@ def test_material_errors(source_dir):
         filmtherm.Material.load(source_dir / "examples/materials/nbtin.yaml", "NbN")
     with pytest.raises(filmtherm.InputError):
         filmtherm.Material.load(source_dir / "no-such-file.yaml", "NbTiN")
+
+
+def test_one_material_from_several_threads(nbtin):
+    # The GIL is released during evaluation: threads share the material's model
+    # instances (serialised by the binding when a plugin is not thread-safe).
+    from concurrent.futures import ThreadPoolExecutor
+
+    T = np.linspace(1.0, 30.0, 200_000)
+    expected = nbtin.phonon_heat_capacity(T, 6e-9)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: nbtin.phonon_heat_capacity(T, 6e-9), range(8)))
+    assert all(np.array_equal(r, expected) for r in results)
