@@ -12,11 +12,21 @@ from ._units import si_value
 
 
 def _broadcast(**arrays):
-    """Broadcast the named inputs; return their common shape and flat float64 copies."""
-    values = np.broadcast_arrays(*(np.asarray(a, dtype=float) for a in arrays.values()))
-    shape = values[0].shape if values else ()
-    flat = {k: np.ascontiguousarray(v, dtype=float).reshape(-1) for k, v in zip(arrays, values)}
-    return shape, flat
+    """The inputs' broadcast shape and point count, and each input flat as float64.
+
+    An input of one element stays one element: the C++ side applies it to every
+    point without a full-length copy. The others are broadcast to the common shape.
+    """
+    given = {k: np.asarray(a, dtype=float) for k, a in arrays.items()}
+    shape = np.broadcast_shapes(*(a.shape for a in given.values()))
+    count = int(np.prod(shape, dtype=np.int64))
+    flat = {}
+    for key, array in given.items():
+        if array.size == 1:
+            flat[key] = np.ascontiguousarray(array, dtype=float).reshape(1)
+        else:
+            flat[key] = np.ascontiguousarray(np.broadcast_to(array, shape)).reshape(-1)
+    return shape, count, flat
 
 
 def _shaped(array, shape):
@@ -27,8 +37,8 @@ def _shaped(array, shape):
 
 
 def _evaluate(model, slope: bool, **inputs):
-    shape, flat = _broadcast(**inputs)
-    results = model.evaluate(flat.pop("temperature"), slope=slope, **flat)
+    shape, count, flat = _broadcast(**inputs)
+    results = model.evaluate(count, flat.pop("temperature"), slope=slope, **flat)
     if not slope:
         return _shaped(results[0], shape)
     return tuple(_shaped(r, shape) for r in results)
@@ -227,11 +237,11 @@ class Material:
         escape = self._model("phonon_escape_power")
         temperature = si_value(T, "K", "T")
         thickness = si_value(d, "m", "d")
-        shape, flat = _broadcast(temperature=temperature, bath=si_value(Tb, "K", "Tb"),
-                                 thickness=thickness)
+        shape, count, flat = _broadcast(temperature=temperature, bath=si_value(Tb, "K", "Tb"),
+                                        thickness=thickness)
         c, dc = self._model("phonon_heat_capacity").evaluate(
-            flat["temperature"], thickness=flat["thickness"], slope=True)
-        results = escape.evaluate(flat["temperature"], second_temperature=flat["bath"],
+            count, flat["temperature"], thickness=flat["thickness"], slope=True)
+        results = escape.evaluate(count, flat["temperature"], second_temperature=flat["bath"],
                                   thickness=flat["thickness"], phonon_heat_capacity=c,
                                   phonon_heat_capacity_slope=dc, slope=slope)
         if not slope:

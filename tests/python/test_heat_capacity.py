@@ -76,6 +76,20 @@ def test_broadcasting_follows_numpy():
             assert C[i, j] == single  # the same C++ call per point: bit for bit
 
 
+def test_a_scalar_against_a_long_array_equals_full_arrays():
+    # A scalar argument is applied to every point in chunks (no full-length copy):
+    # across chunk boundaries the values are those of full arrays.
+    d = np.linspace(1e-9, 30e-9, 10_001)
+    chunked = filmtherm.heat_capacity(7.5, d, sound_velocity=4000.0)
+    full = filmtherm.heat_capacity(np.full(d.shape, 7.5), d, sound_velocity=4000.0)
+    assert np.array_equal(chunked, full)
+    T = np.linspace(1.0, 30.0, 10_001)
+    assert np.array_equal(filmtherm.heat_capacity(T, 6e-9, sound_velocity=4000.0),
+                          filmtherm.heat_capacity(T, np.full(T.shape, 6e-9),
+                                                  sound_velocity=4000.0))
+    assert filmtherm.heat_capacity(np.array([]), 6e-9, sound_velocity=4000.0).shape == (0,)
+
+
 def test_scalars_give_a_float_and_lists_work():
     value = filmtherm.heat_capacity(5.0, 6e-9, sound_velocity=4000.0)
     assert type(value) is float
