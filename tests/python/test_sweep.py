@@ -85,3 +85,39 @@ def test_a_point_the_loader_refuses_is_a_failed_record(tmp_path, source_dir):
     records = filmtherm.sweep(study, jobs=1, output=tmp_path / "out")
     assert [r["status"] for r in records] == ["ok", "failed"]
     assert "length" in records[1]["error"]
+
+
+def test_ctrl_c_stops_the_sweep_and_a_rerun_resumes(source_dir, tmp_path):
+    # In a child interpreter: SIGINT once the first points are journalled. The engine
+    # lets the running point finish and sweep() raises KeyboardInterrupt; Python's own
+    # SIGINT handler is back afterwards. Then this process resumes the study.
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    study = source_dir / "tests/sweep/data/slow.yaml"
+    out = tmp_path / "out"
+    child = subprocess.Popen(
+        [sys.executable, "-c", f"""
+import signal, filmtherm
+try:
+    filmtherm.sweep({str(study)!r}, jobs=1, output={str(out)!r})
+    print("finished")
+except KeyboardInterrupt:
+    print("interrupted", signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+"""], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    journal = out / "journal.jsonl"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and child.poll() is None:
+        if journal.exists() and journal.read_text().count("\n") >= 2:
+            break
+        time.sleep(0.01)
+    child.send_signal(signal.SIGINT)
+    stdout, stderr = child.communicate(timeout=120)
+    assert stdout.strip() == "interrupted True", stderr
+    done = journal.read_text().splitlines()
+    assert 2 <= len(done) < 100
+    records = filmtherm.sweep(study, jobs=2, output=out)
+    assert len(records) == 100 and all(r["status"] == "ok" for r in records)
+    assert journal.read_text().splitlines()[:len(done)] == done  # kept, not run again
