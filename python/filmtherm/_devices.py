@@ -62,6 +62,13 @@ class Run:
     arrays : dict of numpy.ndarray
     summary : dict
         This run's entry of the device's summary.json.
+    arrival_time : float
+        When the photon arrives (the centre of a pulse) [s].
+    start_time : float
+        Where the integration starts [s]: the arrival of an instant photon, the
+        opening of a pulse's window. T(x, t) files count time from here.
+    solve_wall_time : float
+        Wall time of the solve [s].
     """
 
     def __init__(self, raw: dict, model_kind: str, summary: dict):
@@ -71,6 +78,8 @@ class Run:
         self.columns = WIRE_COLUMNS if model_kind == "electrothermal-wire" else LUMPED_COLUMNS
         self.summary = summary
         self.solve_wall_time = raw["solve_wall_time"]
+        self.arrival_time = raw["arrival_time"]
+        self.start_time = raw["start_time"]
 
     def __getattr__(self, name):
         arrays = self.__dict__.get("arrays", {})

@@ -60,6 +60,8 @@ py::dict lumped_run(const RunRecord& run) {
   out["trace_file"] = run.trace_file;
   out["arrays"] = arrays;
   out["solve_wall_time"] = run.result.solve_wall_time_s;
+  out["arrival_time"] = run.result.arrival_time_s;
+  out["start_time"] = run.result.start_time_s;
   return out;
 }
 
@@ -95,6 +97,8 @@ py::dict wire_run(const WireRunRecord& run) {
   out["trace_file"] = run.trace_file;
   out["arrays"] = arrays;
   out["solve_wall_time"] = r.solve_wall_time_s;
+  out["arrival_time"] = r.arrival_time_s;
+  out["start_time"] = r.start_time_s;
   return out;
 }
 

@@ -8,29 +8,25 @@ import pytest
 import filmtherm
 from filmtherm._devices import LUMPED_COLUMNS, WIRE_COLUMNS
 
-# How `filmtherm run` prints each trace column (app's trace writers): fewer digits than a
-# double for most columns, so arrays are compared to the CSV at the printed precision:
-# format(x, spec) must give the CSV's text exactly. The summary.json prints every digit,
-# and is compared exactly.
-LUMPED_FORMATS = [".12e", ".15g", ".15g"] + [".12e"] * 6
-WIRE_FORMATS = [".12e", ".15g", ".12e", ".12e", ".12e", ".12e", ".10g", ".10g"] + [".12e"] * 7
+# `filmtherm run` writes every number of a trace as the shortest text that reads back
+# as the same double: the arrays are compared with the CSV bit for bit (float(cell) ==
+# value). The summary.json prints every digit too.
 
 
 def read_csv(path):
-    """Header and rows (as text cells) of a filmtherm trace CSV."""
+    """Header and rows (as text cells) of a filmtherm CSV."""
     lines = [line for line in path.read_text().splitlines() if not line.startswith("#")]
     return lines[0].split(","), [line.split(",") for line in lines[1:]]
 
 
-def assert_arrays_equal_csv(run, path, columns, formats):
+def assert_arrays_equal_csv(run, path, columns):
     header, rows = read_csv(path)
     assert header == [csv_name for _, csv_name, _ in columns]
-    for k, ((attribute, csv_name, _), spec) in enumerate(zip(columns, formats)):
+    for k, (attribute, csv_name, _) in enumerate(columns):
         values = getattr(run, attribute)
         assert isinstance(values, np.ndarray) and values.shape == (len(rows),)
-        printed = [format(float(x), spec) for x in values]
-        cells = [row[k] for row in rows]
-        assert printed == cells, f"{csv_name} differs from {path.name}"
+        from_csv = np.array([float(row[k]) for row in rows])
+        assert np.array_equal(values, from_csv), f"{csv_name} differs from {path.name}"
 
 
 def without_timing(summary):
@@ -57,7 +53,7 @@ def test_lumped_arrays_equal_the_cli_trace(lumped):
     assert [r.phonon_model for r in result.runs] == ["film", "debye"]  # compare_phonons
     for run in result.runs:
         assert run.trace_file == f"trace-{run.phonon_model}.csv"
-        assert_arrays_equal_csv(run, cli_folder / run.trace_file, LUMPED_COLUMNS, LUMPED_FORMATS)
+        assert_arrays_equal_csv(run, cli_folder / run.trace_file, LUMPED_COLUMNS)
 
 
 def test_lumped_summary_equals_summary_json(lumped):
@@ -126,23 +122,23 @@ def wire(source_dir, run_cli, tmp_path_factory):
 def test_wire_arrays_equal_the_cli_trace(wire):
     result, cli_folder = wire
     for run in result.runs:
-        assert_arrays_equal_csv(run, cli_folder / run.trace_file, WIRE_COLUMNS, WIRE_FORMATS)
+        assert_arrays_equal_csv(run, cli_folder / run.trace_file, WIRE_COLUMNS)
 
 
 def test_wire_temperature_profile_equals_the_cli(wire):
-    # temperature-profile*.csv: a row of cell centres [nm, 6 digits], then per output time
-    # t - t_start [s, .10e] and T [K, 8 digits]; 60 cells are all written (no thinning).
+    # temperature-profile*.csv: a row with the cell count and the cell centres [nm],
+    # then per output time t - t_start [s] and T along the wire [K]; 60 cells are all
+    # written (no thinning). Round-trip digits: compared bit for bit.
     result, cli_folder = wire
     for run in result.runs:
         name = run.trace_file.replace("trace", "temperature-profile")
-        lines = [l for l in (cli_folder / name).read_text().splitlines() if not l.startswith("#")]
-        first = lines[0].split(",")
-        assert int(first[0]) == run.x.size == 60
-        assert [format(x * 1e9, ".6g") for x in run.x] == first[1:]
-        assert run.T_xt.shape == (run.t_profile.size, run.x.size) == (len(lines) - 1, 60)
-        for k, line in enumerate(lines[1:]):
-            cells = line.split(",")
-            assert [format(T, ".8g") for T in run.T_xt[k]] == cells[1:]
+        header, rows = read_csv(cli_folder / name)
+        assert int(header[0]) == run.x.size == 60
+        assert np.array_equal(run.x * 1e9, [float(c) for c in header[1:]])
+        assert run.T_xt.shape == (run.t_profile.size, run.x.size) == (len(rows), 60)
+        table = np.array([[float(c) for c in row] for row in rows])
+        assert np.array_equal(run.t_profile - run.start_time, table[:, 0])
+        assert np.array_equal(run.T_xt, table[:, 1:])
 
 
 def test_wire_summary_equals_summary_json(wire):
