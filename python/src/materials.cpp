@@ -2,7 +2,7 @@
 // property) evaluated over flat NumPy arrays with the GIL released, made
 // either from keyword settings (filmtherm.heat_capacity) or from a material
 // of a library or device file (filmtherm.Material). Broadcasting happens in
-// Python; here every input array has the same length.
+// Python; here every input has the points' length, or one element for all.
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
