@@ -18,6 +18,8 @@ packages=(
   libopenmpi-dev openmpi-bin   # filmtherm sweep across MPI ranks (optional at build time)
   clang libclang-rt-14-dev clang-format   # fuzzing, sanitizers, formatting
   python3 python3-scipy   # peer comparisons in bench/peer
+  python3-dev pybind11-dev python3-numpy   # the Python package (python/)
+  python3-pytest python3-yaml python3-pandas python3-matplotlib   # its tests and examples
 )
 
 missing=()

@@ -8,7 +8,11 @@
 #      the plugin is listed, a tabulated temperature returns the tabulated
 #      value, T outside the table fails with exit 2 naming the range; the C
 #      host's C(5 K) equals `filmtherm heat-capacity --model film` to 1e-12;
-#      and table_plugin_check.c tests the interpolation through the C ABI.
+#      and table_plugin_check.c tests the interpolation through the C ABI;
+#  (d) when the Python package is built: import filmtherm from the install
+#      (PYTHONPATH=<prefix>/lib/python3/dist-packages, nothing of the build
+#      tree), check it loads the installed library and built-in plugin, and
+#      that C(5 K) equals the CLI's JSON exactly.
 set -euo pipefail
 
 source_dir=${PACKAGE_TEST_SOURCE_DIR:?set by ctest}
@@ -194,5 +198,30 @@ logged check-build.log "$cc" -std=c99 $strict_flags -O2 -I"$prefix/$includedir" 
   "$source_dir/tests/package/table_plugin_check.c" -ldl -lm -o "$work/table_plugin_check"
 logged check.log "$work/table_plugin_check" "$plugin" "$builtin" film-6nm-check
 sed 's/^/   /' "$work/check.log"
+
+python=${PACKAGE_TEST_PYTHON:-}
+if [[ -n "$python" ]]; then
+  step "(d) the Python package from $prefix/${PACKAGE_TEST_PYTHON_DIR}"
+  package_dir="$prefix/${PACKAGE_TEST_PYTHON_DIR}/filmtherm"
+  [[ -f "$package_dir/__init__.py" ]] || fail "the install lacks $package_dir/__init__.py"
+  # -s: no user site-packages; of filmtherm, only the install is on the path.
+  logged python.log env -u PYTHONHOME PYTHONPATH="$prefix/${PACKAGE_TEST_PYTHON_DIR}" \
+    PYTHONDONTWRITEBYTECODE=1 "$python" -s -c '
+import json, os, sys
+import filmtherm
+from filmtherm import _filmtherm
+prefix = os.path.realpath(sys.argv[1])
+assert os.path.realpath(filmtherm.__file__).startswith(prefix), filmtherm.__file__
+maps = open("/proc/self/maps").read()
+libraries = {line.split()[-1] for line in maps.splitlines() if "libfilmtherm" in line}
+assert libraries and all(os.path.realpath(l).startswith(prefix) for l in libraries), libraries
+builtin = [m["path"] for m in filmtherm.plugins() if m["name"] == "film"]
+assert builtin and os.path.realpath(builtin[0]).startswith(prefix), builtin
+print(repr(filmtherm.heat_capacity(5.0, "6 nm", sound_velocity="4000 m/s")))
+' "$prefix"
+  python_5K=$(tail -n 1 "$work/python.log")
+  close_to "$python_5K" "$(json_value C_film "$work/film-5K.json")" 0 \
+    "C(5 K) from the installed Python package vs the CLI's JSON"
+fi
 
 echo "package test passed in $((SECONDS - start_seconds)) s"
