@@ -94,6 +94,9 @@ void WorkerPool::join() {
 }
 
 void install_stop_signal_handlers() {
+  // A new sweep: a stop asked of an earlier one in this process (a host that
+  // runs several studies, such as a Python session) is forgotten.
+  received_stop_signal.store(0);
   struct sigaction action {};
   action.sa_handler = on_stop_signal;
   sigemptyset(&action.sa_mask);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -183,4 +184,13 @@ TEST(SweepWorkers, ThreeThreadsGiveTheSameRecordsAsOne) {
 }
 
 }  // namespace
+TEST(SweepWorkers, ANewSweepForgetsTheStopOfAnEarlierOne) {
+  install_stop_signal_handlers();
+  ASSERT_EQ(stop_signal(), 0);
+  std::raise(SIGINT);  // the handler records it; the first signal does not end the process
+  EXPECT_EQ(stop_signal(), SIGINT);
+  install_stop_signal_handlers();  // the next sweep of the same process
+  EXPECT_EQ(stop_signal(), 0);
+}
+
 }  // namespace filmtherm

@@ -69,7 +69,8 @@ class WorkerPool {
   std::vector<std::jthread> threads_;
 };
 
-/// Installs the SIGINT and SIGTERM handlers of `filmtherm sweep`.
+/// Installs the SIGINT and SIGTERM handlers of `filmtherm sweep`, and forgets
+/// a stop signal an earlier sweep of this process received.
 void install_stop_signal_handlers();
 
 /// The signal that asked the sweep to stop (SIGINT or SIGTERM), 0 when none.
