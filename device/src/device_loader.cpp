@@ -203,9 +203,9 @@ class DeviceReader {
     std::optional<Section> section = section_of(
         reader_, top, "circuit",
         {"bias_current", "load_resistance", "kinetic_inductance", "kinetic_inductance_per_square",
-         "bias_tee_capacitance", "critical_current"},
-        "bias_current, load_resistance, kinetic_inductance (or kinetic_inductance_per_square), "
-        "bias_tee_capacitance, critical_current",
+         "meander_length", "bias_tee_capacitance", "critical_current"},
+        "bias_current, load_resistance, kinetic_inductance (or kinetic_inductance_per_square with "
+        "meander_length), bias_tee_capacitance, critical_current",
         wire, "the readout circuit (the electrothermal-wire model needs it)");
     if (wire) check_wire_material();
     if (!section) return;
@@ -221,6 +221,8 @@ class DeviceReader {
                                                 "the sheet kinetic inductance", false);
     one_of(circuit, "kinetic_inductance", "kinetic_inductance_per_square",
            "the kinetic inductance, total or per square");
+    auto meander = read_quantity<Length>(reader_, circuit, "meander_length",
+                                         "the length of the whole meander", false);
     auto tee = read_quantity<Capacitance>(reader_, circuit, "bias_tee_capacitance",
                                           "the bias-tee capacitance C_bt", true);
     auto critical = read_quantity<Current>(reader_, circuit, "critical_current",
@@ -232,13 +234,30 @@ class DeviceReader {
           "'" + format_quantity(bias->value) + "'");
     }
     if (total) c.kinetic_inductance = *total;
-    if (per_square && device.film.width.value.value() > 0.0) {
-      // L_k = L_sq * (number of squares) = L_sq * length / width.
-      const double squares = device.film.length.value / device.film.width.value;
+    // The readout sees the whole meander's L_k, while film.length is only the
+    // stretch the wire model simulates: a sheet inductance is multiplied by
+    // the meander's squares, never by the simulated stretch's.
+    if (per_square && !meander && !total) {
+      reader_.report(per_square->mark, "circuit.kinetic_inductance_per_square",
+                     "circuit.meander_length beside it, the length of the whole meander "
+                     "(L_k = L_sq meander_length / width)",
+                     "no meander_length",
+                     "film.length is the simulated stretch, not the meander: give the total "
+                     "kinetic_inductance instead, or the meander's length");
+    }
+    if (meander && !per_square) {
+      reader_.report(meander->mark, "circuit.meander_length",
+                     "meander_length only with kinetic_inductance_per_square",
+                     "'" + format_quantity(meander->value) + "' beside a total kinetic_inductance",
+                     "a total kinetic_inductance already includes the whole meander");
+    }
+    if (per_square && meander && device.film.width.value.value() > 0.0) {
+      // L_k = L_sq * (number of squares) = L_sq * meander_length / width.
+      const double squares = meander->value / device.film.width.value;
       c.kinetic_inductance = Sourced<Inductance>{per_square->value * squares, per_square->mark,
                                                  per_square->provenance};
     }
-    if (!bias || !load || !(total || per_square) || !tee || !critical) return;
+    if (!bias || !load || !(total || (per_square && meander)) || !tee || !critical) return;
     c.bias_current = *bias;
     c.load_resistance = *load;
     c.bias_tee_capacitance = *tee;

@@ -200,8 +200,9 @@ TEST(DeviceLoader, WireDeviceWithCircuitAndInductancePerSquare) {
   EXPECT_EQ(d.circuit->load_resistance.value.value(), 50.0);
   EXPECT_EQ(d.circuit->bias_tee_capacitance.value.value(), 100e-9);
   EXPECT_EQ(d.circuit->critical_current.value.value(), 20e-6);
-  // 1.5 um / 100 nm = 15 squares at 53.9 pH each = 808.5 pH; 2 ulp.
-  EXPECT_NEAR(d.circuit->kinetic_inductance.value.value(), 53.9e-12 * 15.0, 4e-16 * 808.5e-12);
+  // The meander's squares, not the simulated stretch's: 1.5 mm / 100 nm = 15000
+  // squares at 53.9 pH each = 808.5 nH (Yang 2007's 808 nH); 2 ulp.
+  EXPECT_NEAR(d.circuit->kinetic_inductance.value.value(), 53.9e-12 * 15000.0, 4e-16 * 808.5e-9);
   ASSERT_TRUE(d.photon.hotspot_temperature.has_value());
   EXPECT_EQ(d.photon.hotspot_temperature->value.value(), 8.0);
   ASSERT_TRUE(d.photon.pulse_width.has_value());
