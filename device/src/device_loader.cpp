@@ -93,6 +93,8 @@ class DeviceReader {
         entry->value.IsScalar() ? "'" + text + "'" : "no name", did_you_mean_note(text, names));
   }
 
+  static constexpr double maximum_film_thickness_m = 1e-3;
+
   const Material* read_film(Section& top, Device& device) {
     std::optional<Section> section = section_of(
         reader_, top, "film", {"material", "thickness", "width", "length"},
@@ -102,6 +104,13 @@ class DeviceReader {
     if (auto v = read_quantity<Length>(reader_, film, "thickness",
                                        "the film thickness, e.g. '6 nm'", true)) {
       device.film.thickness = *v;
+      // Nothing thicker than a millimetre is a film: a typo of unit ('6 km')
+      // would otherwise run as a bulk crystal and print as a '6e+12 nm film'.
+      if (v->value.value() > maximum_film_thickness_m) {
+        reader_.report(v->mark, "film.thickness",
+                       "a film thickness of at most 1 mm (thin films are nm to um thick)",
+                       "'" + format_quantity(v->value) + "'");
+      }
     }
     if (auto v =
             read_quantity<Length>(reader_, film, "width", "the strip width, e.g. '100 nm'", true)) {
