@@ -117,6 +117,11 @@ PhotonDeposit PhotonDeposit::from_device(const Device& device) {
           "exclude each other");
     }
     deposit.initial_electron_temperature_K = photon.hotspot_temperature->value.value();
+    if (deposit.initial_electron_temperature_K > maximum_hotspot_temperature_K) {
+      throw std::domain_error(fmt::format(
+          "photon.hotspot_temperature ({} K) lies above {} K, where no detector film survives",
+          deposit.initial_electron_temperature_K, maximum_hotspot_temperature_K));
+    }
   }
   if (photon.pulse_width) {
     deposit.pulse_fwhm_s = photon.pulse_width->value.value();
@@ -357,9 +362,12 @@ double TwoTemperatureSystem::step_electron_temperature_K() const {
   double step = bath_temperature_K_;
   double excess_high = excess(high);
   for (int i = 0; excess_high < 0.0; ++i) {
-    if (i == 200) {
+    if (high > maximum_hotspot_temperature_K || i == 200) {
       throw std::domain_error(fmt::format(
-          "cannot find the electron temperature holding {} J/m^3 above the bath", target));
+          "the absorbed energy density ({:.4g} J/m^3, eta E / V) would heat the electrons above "
+          "{} K, where no detector film survives: check the photon's energy, the absorbed "
+          "fraction and the hotspot size",
+          target, maximum_hotspot_temperature_K));
     }
     high += step;
     step *= 2.0;

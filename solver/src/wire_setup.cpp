@@ -250,9 +250,12 @@ double ElectrothermalWireSystem::cell_temperature_for_energy(double energy_above
   double step = bath_K;
   double excess_high = excess(high);
   for (int i = 0; excess_high < 0.0; ++i) {
-    if (i == 200) {
+    if (high > maximum_hotspot_temperature_K || i == 200) {
       throw std::domain_error(fmt::format(
-          "cannot find the temperature holding {} J/m^3 above the substrate", energy_above_bath));
+          "the photon's energy density in the hotspot ({:.4g} J/m^3) would heat the wire above "
+          "{} K, where no detector film survives: check the photon's energy, the absorbed "
+          "fraction and the hotspot size",
+          energy_above_bath, maximum_hotspot_temperature_K));
     }
     high += step;
     step *= 2.0;
@@ -279,6 +282,11 @@ std::vector<double> ElectrothermalWireSystem::initial_state() {
     double belt_energy = photon_.absorbed_energy_density();
     const double hotspot_K = photon_.initial_electron_temperature_K;
     if (hotspot_K > 0.0) {
+      if (hotspot_K > maximum_hotspot_temperature_K) {
+        throw std::domain_error(fmt::format(
+            "photon.hotspot_temperature ({} K) lies above {} K, where no detector film survives",
+            hotspot_K, maximum_hotspot_temperature_K));
+      }
       if (!(hotspot_K > bath_K)) {
         throw std::domain_error(
             fmt::format("photon.hotspot_temperature ({} K) must lie above the substrate ({} K)",

@@ -214,3 +214,14 @@ TEST_F(RunCommand, SummaryRecordsWhatProducedTheRun) {
             fnv1a64(read(fs::path(FILMTHERM_EXAMPLES_DIR) / "materials" / "nbtin.yaml")));
   EXPECT_EQ(summary.at("solver_settings").at("output_count"), 400);
 }
+
+TEST_F(RunCommand, DepositThatNoFilmSurvivesIsRefusedWithExitTwo) {
+  // 1 MeV in a 50 nm belt of a 6 nm film: electrons far above 3000 K.
+  write(folder_ / "device.yaml",
+        replace_first(example_device(), "wavelength: 1550 nm", "energy: 1 MeV"));
+  const CommandResult result = run("run device.yaml --no-plot --output out", folder_);
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_NE(result.err.find("above 3000 K"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("absorbed fraction"), std::string::npos) << result.err;
+  EXPECT_FALSE(fs::exists(folder_ / "out" / "summary.json"));
+}

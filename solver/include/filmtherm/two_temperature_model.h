@@ -43,6 +43,13 @@ TwoTemperatureMaterials instantiate_materials(const Device& device, const Plugin
 Device with_phonon_model(const Device& device, const std::string& phonon_model,
                          const PluginRegistry& registry);
 
+/// The hottest start a deposit may give the electrons [K]. No detector film
+/// survives electrons hotter than this (its lattice would melt: NbN near
+/// 2850 K, Nb 2750 K, W 3700 K, with the lattice heated by the electrons within
+/// picoseconds); a deposit beyond it is a mistake in the photon's energy, the
+/// absorbed fraction or the hotspot size, and is refused.
+inline constexpr double maximum_hotspot_temperature_K = 3000.0;
+
 /// The absorbed photon: how much energy goes into the hotspot, and when.
 struct PhotonDeposit {
   double absorbed_energy_J = 0.0;  ///< eta E
