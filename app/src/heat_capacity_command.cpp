@@ -184,7 +184,10 @@ CLI::App* add_heat_capacity_command(CLI::App& app, HeatCapacityOptions& o) {
                       "Debye cutoff from the atom number density, e.g. 9.4e28/m^3");
   command->add_flag("--conserve-modes", o.conserve_mode_count,
                     "Raise the cutoff so the film keeps the bulk's number of modes");
-  command->add_option("--temperature,-T", o.temperatures, "A temperature, e.g. 5K (repeatable)");
+  // Repeatable options take one value per use: a stray word after "-T 1K" is
+  // then reported as an unexpected argument instead of being read as a temperature.
+  command->add_option("--temperature,-T", o.temperatures, "A temperature, e.g. 5K (repeatable)")
+      ->allow_extra_args(false);
   command->add_option("--temperature-range", o.temperature_range,
                       "FIRST:LAST:COUNT, e.g. 0.5K:50K:100 (default 0.5K:50K:25 with --log)");
   command->add_flag("--log", o.logarithmic, "Space the range logarithmically");
@@ -192,11 +195,13 @@ CLI::App* add_heat_capacity_command(CLI::App& app, HeatCapacityOptions& o) {
       ->add_option("--model,-m", o.model,
                    "film, film-low-T, debye, debye-low-T, all, or any loaded phonon model")
       ->capture_default_str();
-  command->add_option("--param,-p", o.parameters, "Model parameter key=value (repeatable)");
+  command->add_option("--param,-p", o.parameters, "Model parameter key=value (repeatable)")
+      ->allow_extra_args(false);
   command->add_option("--format,-f", o.format, "table, csv or json")->capture_default_str();
   command->add_option("--output,-o", o.output,
                       "Also write the table to this file (.csv, .json, else text)");
-  command->add_option("--plugin", o.plugin_paths, "Load a plugin file or folder (repeatable)");
+  command->add_option("--plugin", o.plugin_paths, "Load a plugin file or folder (repeatable)")
+      ->allow_extra_args(false);
   return command;
 }
 

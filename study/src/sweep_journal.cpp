@@ -1,5 +1,7 @@
 #include "filmtherm/sweep_journal.h"
 
+#include "filmtherm/atomic_file.h"
+
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/file.h>
@@ -124,12 +126,10 @@ std::vector<std::filesystem::path> journal_files(const std::filesystem::path& fo
 JournalWriter::JournalWriter(const std::filesystem::path& path) : path_(path) {
   std::error_code error;
   std::filesystem::create_directories(path.parent_path(), error);
-  if (error) {
-    throw std::runtime_error(fmt::format("cannot create the folder '{}': {}",
-                                         path.parent_path().string(), error.message()));
-  }
+  // Same wording as every other output: a read-only or full file system by name.
+  if (error) throw std::runtime_error(describe_write_failure(path, error.value()));
   fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-  if (fd_ < 0) throw system_error("cannot open the journal", path);
+  if (fd_ < 0) throw std::runtime_error(describe_write_failure(path, errno));
   if (flock(fd_, LOCK_EX | LOCK_NB) != 0) {
     const bool busy = errno == EWOULDBLOCK;
     ::close(fd_);
