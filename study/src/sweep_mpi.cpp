@@ -189,6 +189,7 @@ std::optional<int> run_sweep_across_ranks(const SweepOptions& options, int /*ran
   bool loaded = false;
   try {
     study = load_study(options.study_file, registry);
+    if (options.merge_folders.empty()) check_study_values(study, registry);  // as without MPI
     loaded = true;
   } catch (const InputError& error) {
     // Every rank reads the same file: rank 0 speaks for all, unless only this rank failed.

@@ -79,6 +79,9 @@ int run_study_file(const SweepOptions& options, std::ostream& out, std::ostream&
   Study study;
   try {
     study = load_study(options.study_file, registry);
+    // A value `check` refuses fails here, with exit code 2, before any point runs
+    // (not as a failed row after the others). Merging runs no point.
+    if (options.merge_folders.empty()) check_study_values(study, registry);
   } catch (const InputError& error) {
     err << error.what()
         << fmt::format("filmtherm sweep: {} problem(s) in {}\n", error.diagnostics().size(),

@@ -186,6 +186,10 @@ INSTANTIATE_TEST_SUITE_P(
         // A stray word after a value is not read as another temperature.
         BadInput{"-d 6nm -v 4000m/s -T 1K foo", "not expected: foo"},
         BadInput{"-d 6nm -v 4000m/s -T 1 K foo", "not expected: foo"},
+        // C underflows to 0: the ratio and log-slope would be NaN with exit code 0.
+        BadInput{"-d 6nm -v 4000m/s -T 1e-300K", "underflows to 0 J/(m^3 K)"},
+        BadInput{"-d 6nm -v 1e300m/s -T 1K", "underflows to 0 J/(m^3 K)"},
+        BadInput{"-d 6nm -v 1e300m/s -T 1K -m all", "underflows to 0 J/(m^3 K)"},
         // The value's own fault first: "given twice" would hide the wrong dimension.
         BadInput{"-d 6nm -v 4000m/s -p sound_velocity=5K",
                  "parameter 'sound_velocity' of model 'film' expects a velocity"}));
