@@ -115,8 +115,11 @@ int run_root_rank(const Study& study, const PluginRegistry& registry, const Swee
                      study, *plan,
                      fmt::format("{} MPI rank(s) + {} thread(s) on rank 0", ranks - 1, local_jobs))
               << std::flush;
-    report_ignored(plan->ignored_lines, std::cerr);
-    if (pending > 0) journal.emplace(plan->journal);
+    report_ignored(plan->journal_report, std::cerr);
+    if (pending > 0) {
+      journal.emplace(plan->journal);
+      journal->blank_out(plan->journal_report.problems);  // reported once, as without MPI
+    }
     progress.emplace(plan->share, plan->done_before, isatty(STDERR_FILENO) != 0, std::cerr);
   }
   std::mutex record_mutex;

@@ -173,6 +173,52 @@ TEST_F(SweepCli, RunKilledMidwayResumesToTheSameTable) {
   expect_same_tables(*slow_serial_, folder);
 }
 
+// Counts the occurrences of `what` in `text`.
+std::size_t occurrences(const std::string& text, const std::string& what) {
+  std::size_t count = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
+    ++count;
+  }
+  return count;
+}
+
+TEST_F(SweepCli, DamagedJournalLinesAreNamedOnceAndTheirPointsRecomputed) {
+  const fs::path folder = scratch("damaged");
+  const CommandResult first =
+      run("sweep " + study("grid.yaml") + " --jobs 2 --no-plot -o '" + folder.string() + "'");
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  fs::remove(folder / "results.csv");
+  // Line 3 changed on disk (one digit), line 5 overwritten by garbage.
+  std::istringstream lines(read(folder / "journal.jsonl"));
+  std::string text;
+  std::string line;
+  for (int n = 1; std::getline(lines, line); ++n) {
+    if (n == 3) {
+      const std::size_t digit = line.find_first_of("123456789", line.find("\"figures\""));
+      line[digit] = line[digit] == '9' ? '8' : static_cast<char>(line[digit] + 1);
+    }
+    if (n == 5) line = "#### garbage ####";
+    text += line + "\n";
+  }
+  std::ofstream(folder / "journal.jsonl", std::ios::binary) << text;
+
+  const CommandResult resumed =
+      run("sweep " + study("grid.yaml") + " --jobs 2 --no-plot -o '" + folder.string() + "'");
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_NE(resumed.out.find("22 done before, 2 to run"), std::string::npos) << resumed.out;
+  EXPECT_EQ(occurrences(resumed.err, "journal.jsonl:3: checksum mismatch"), 1U) << resumed.err;
+  EXPECT_EQ(occurrences(resumed.err, "journal.jsonl:5: corrupt line"), 1U) << resumed.err;
+  EXPECT_EQ(occurrences(resumed.err, "torn"), 0U) << resumed.err;
+  expect_same_tables(*grid_serial_, folder);
+
+  const CommandResult again =
+      run("sweep " + study("grid.yaml") + " --jobs 2 --no-plot -o '" + folder.string() + "'");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.err.find("note:"), std::string::npos) << "reported once: " << again.err;
+  EXPECT_NE(read(folder / "rejected-journal-lines.txt").find("#### garbage ####"),
+            std::string::npos);
+}
+
 TEST_F(SweepCli, InterruptStopsHandingOutPointsAndSaysHowToResume) {
   const fs::path folder = scratch("slow-interrupted");
   const fs::path log = scratch("slow-interrupted-log");
