@@ -150,7 +150,8 @@ CLI::App* add_check_command(CLI::App& app, CheckOptions& options) {
   CLI::App* command = app.add_subcommand(
       "check", "Validate a device file or material library and print it resolved, with origins");
   command->add_option("file", options.file, "The YAML device or material library file")->required();
-  command->add_option("--plugin", options.plugin_paths, "Also load this plugin file or folder");
+  command->add_option("--plugin", options.plugin_paths, "Also load this plugin file or folder")
+      ->allow_extra_args(false);  // one path per --plugin: a following word is not a plugin
   return command;
 }
 

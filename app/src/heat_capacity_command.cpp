@@ -85,17 +85,25 @@ struct Curve {
   std::vector<double> log_slope;
 };
 
-Curve evaluate(const MaterialPhononHeatCapacity& model, const std::vector<double>& temperatures_K,
-               double film_thickness_m) {
+Curve evaluate(const MaterialPhononHeatCapacity& model, const std::string& name,
+               const std::vector<double>& temperatures_K, double film_thickness_m) {
   const std::size_t n = temperatures_K.size();
   Curve curve{std::vector<double>(n), std::vector<double>(n)};
   std::vector<double> thickness(n, film_thickness_m);
   std::vector<double> slope(n);
   model.evaluate_si(temperatures_K, thickness, curve.heat_capacity, slope, {});
   for (std::size_t i = 0; i < n; ++i) {
-    curve.log_slope[i] = curve.heat_capacity[i] > 0.0
-                             ? temperatures_K[i] * slope[i] / curve.heat_capacity[i]
-                             : std::nan("");
+    // T > 0 here, so C = 0 means C fell below the smallest double (T = 1e-300 K,
+    // v = 1e300 m/s): the ratio and d ln C / d ln T would be 0/0. Refuse rather
+    // than print NaN with exit code 0.
+    if (!(curve.heat_capacity[i] > 0.0)) {
+      throw UsageError(fmt::format(
+          "model '{}' at T = {} K: the heat capacity underflows to {} J/(m^3 K), below the "
+          "smallest positive double, so the ratio and d ln C / d ln T are undefined; choose a "
+          "temperature or sound velocity nearer the physical range",
+          name, temperatures_K[i], curve.heat_capacity[i]));
+    }
+    curve.log_slope[i] = temperatures_K[i] * slope[i] / curve.heat_capacity[i];
   }
   return curve;
 }
@@ -121,7 +129,7 @@ Table build_table(const HeatCapacityOptions& options, const PluginRegistry& regi
     std::vector<Curve> curves;
     for (const std::string& name : builtin_phonon_models) {
       curves.push_back(
-          evaluate(instantiate(registry, name, flags, {}), temperatures_K, film_thickness_m));
+          evaluate(instantiate(registry, name, flags, {}), name, temperatures_K, film_thickness_m));
       table.columns.push_back({"C_" + name, unit});
       columns.push_back(curves.back().heat_capacity);
     }
@@ -135,7 +143,7 @@ Table build_table(const HeatCapacityOptions& options, const PluginRegistry& regi
     columns.push_back(curves[0].log_slope);
   } else {
     const Curve curve = evaluate(instantiate(registry, options.model, flags, explicit_parameters),
-                                 temperatures_K, film_thickness_m);
+                                 options.model, temperatures_K, film_thickness_m);
     table.notes.push_back(
         fmt::format("model {} ({})", options.model, registry.model(options.model).plugin_name()));
     table.columns.push_back({"C_" + options.model, unit});
@@ -143,8 +151,8 @@ Table build_table(const HeatCapacityOptions& options, const PluginRegistry& regi
     const bool has_velocity =
         !options.sound_velocity.empty() || !options.longitudinal_velocity.empty();
     if (options.model != bulk_model && has_velocity) {
-      const Curve bulk =
-          evaluate(instantiate(registry, bulk_model, flags, {}), temperatures_K, film_thickness_m);
+      const Curve bulk = evaluate(instantiate(registry, bulk_model, flags, {}), bulk_model,
+                                  temperatures_K, film_thickness_m);
       std::vector<double> ratio(temperatures_K.size());
       for (std::size_t i = 0; i < ratio.size(); ++i) {
         ratio[i] = curve.heat_capacity[i] / bulk.heat_capacity[i];
@@ -184,7 +192,10 @@ CLI::App* add_heat_capacity_command(CLI::App& app, HeatCapacityOptions& o) {
                       "Debye cutoff from the atom number density, e.g. 9.4e28/m^3");
   command->add_flag("--conserve-modes", o.conserve_mode_count,
                     "Raise the cutoff so the film keeps the bulk's number of modes");
-  command->add_option("--temperature,-T", o.temperatures, "A temperature, e.g. 5K (repeatable)");
+  // Repeatable options take one value per use: a stray word after "-T 1K" is
+  // then reported as an unexpected argument instead of being read as a temperature.
+  command->add_option("--temperature,-T", o.temperatures, "A temperature, e.g. 5K (repeatable)")
+      ->allow_extra_args(false);
   command->add_option("--temperature-range", o.temperature_range,
                       "FIRST:LAST:COUNT, e.g. 0.5K:50K:100 (default 0.5K:50K:25 with --log)");
   command->add_flag("--log", o.logarithmic, "Space the range logarithmically");
@@ -192,11 +203,13 @@ CLI::App* add_heat_capacity_command(CLI::App& app, HeatCapacityOptions& o) {
       ->add_option("--model,-m", o.model,
                    "film, film-low-T, debye, debye-low-T, all, or any loaded phonon model")
       ->capture_default_str();
-  command->add_option("--param,-p", o.parameters, "Model parameter key=value (repeatable)");
+  command->add_option("--param,-p", o.parameters, "Model parameter key=value (repeatable)")
+      ->allow_extra_args(false);
   command->add_option("--format,-f", o.format, "table, csv or json")->capture_default_str();
   command->add_option("--output,-o", o.output,
                       "Also write the table to this file (.csv, .json, else text)");
-  command->add_option("--plugin", o.plugin_paths, "Load a plugin file or folder (repeatable)");
+  command->add_option("--plugin", o.plugin_paths, "Load a plugin file or folder (repeatable)")
+      ->allow_extra_args(false);
   return command;
 }
 

@@ -13,7 +13,8 @@ namespace filmtherm::cli {
 CLI::App* add_plugins_command(CLI::App& app, PluginsOptions& options) {
   CLI::App* command = app.add_subcommand(
       "plugins", "List the loaded material plugins, their models and parameters");
-  command->add_option("--plugin", options.plugin_paths, "Also load this plugin file or folder");
+  command->add_option("--plugin", options.plugin_paths, "Also load this plugin file or folder")
+      ->allow_extra_args(false);  // one path per --plugin: a following word is not a plugin
   return command;
 }
 

@@ -25,7 +25,8 @@ CLI::App* add_run_command(CLI::App& app, RunOptions& o) {
                    "Run once per phonon model, e.g. film,debye (one plot, one summary)")
       ->delimiter(',');
   command->add_flag("!--no-plot", o.plot, "Do not run gnuplot");
-  command->add_option("--plugin", o.plugin_paths, "Load a plugin file or folder (repeatable)");
+  command->add_option("--plugin", o.plugin_paths, "Load a plugin file or folder (repeatable)")
+      ->allow_extra_args(false);  // one path per --plugin: a following word is not a plugin
   add_wire_options(*command, o);
   return command;
 }

@@ -27,7 +27,7 @@ struct RunOptions {
   bool plot = true;
   std::vector<std::string> plugin_paths;
   // The electrothermal-wire model only (WireModelOptions):
-  std::size_t wire_cells = 500;
+  long long wire_cells = 500;            ///< signed, so that "--cells -5" is refused, not wrapped
   std::string wire_form = "one";         ///< one | two (temperatures per cell)
   std::string wire_switch = "smoothed";  ///< smoothed | root-finding
   std::string wire_switch_width = "0.5 K";

@@ -30,7 +30,8 @@ CLI::App* add_sweep_command(CLI::App& app, SweepOptions& o) {
                       "Merge the journals in these folders into the output folder, then write "
                       "the table when no point is missing");
   command->add_flag("!--no-plot", o.plot, "Do not run gnuplot");
-  command->add_option("--plugin", o.plugin_paths, "Load a plugin file or folder (repeatable)");
+  command->add_option("--plugin", o.plugin_paths, "Load a plugin file or folder (repeatable)")
+      ->allow_extra_args(false);  // one path per --plugin: a following word is not a plugin
   return command;
 }
 

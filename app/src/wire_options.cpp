@@ -4,13 +4,14 @@
 #include <CLI/CLI.hpp>
 
 #include "cli_error.h"
+#include "filmtherm/input_limits.h"
 #include "filmtherm/quantity_parser.h"
 
 namespace filmtherm::cli {
 
 void add_wire_options(CLI::App& command, RunOptions& o) {
   const std::string group = "Electrothermal wire";
-  command.add_option("--cells", o.wire_cells, "Wire model: grid cells along the wire (>= 3)")
+  command.add_option("--cells", o.wire_cells, "Wire model: grid cells along the wire (3 to 10^6)")
       ->group(group)
       ->default_val(o.wire_cells);
   command
@@ -45,10 +46,14 @@ void add_wire_options(CLI::App& command, RunOptions& o) {
 
 WireModelOptions wire_model_options(const RunOptions& o) {
   WireModelOptions options;
-  options.cell_count = o.wire_cells;
   if (o.wire_cells < 3) {
     throw UsageError(fmt::format("--cells: the wire needs at least 3 cells, got {}", o.wire_cells));
   }
+  if (o.wire_cells > limits::max_wire_cells) {
+    throw UsageError(fmt::format("--cells: at most {} cells ({}), got {}", limits::max_wire_cells,
+                                 limits::wire_cells_reason, o.wire_cells));
+  }
+  options.cell_count = static_cast<std::size_t>(o.wire_cells);
   options.form = o.wire_form == "two" ? WireTemperatureForm::two_temperature
                                       : WireTemperatureForm::one_temperature;
   options.resistive_switch =

@@ -2,6 +2,8 @@
 #include <cmath>
 
 #include "device_sections.h"
+
+#include "filmtherm/input_limits.h"
 #include "filmtherm/quantity_parser.h"
 #include "filmtherm/spelling.h"
 
@@ -144,7 +146,10 @@ SolverSettings read_solver_settings(Reader& reader, const Section& top, DeviceMo
       }
     }
     if (const Entry* count = output.find("count")) {
-      if (auto v = reader.integer(*count, 2)) settings.output_count = *v;
+      if (auto v =
+              reader.integer(*count, 2, limits::max_output_times, limits::output_times_reason)) {
+        settings.output_count = *v;
+      }
     }
     if (auto v = read_quantity<Time>(reader, output, "first",
                                      "the first output time of a log spacing", false)) {

@@ -263,14 +263,17 @@ std::optional<Sourced<double>> Reader::quantity_si(const Entry& entry, const Dim
   return Sourced<double>{*si, mark_of(value->node), value->provenance};
 }
 
-std::optional<Sourced<int>> Reader::integer(const Entry& entry, int minimum) {
+std::optional<Sourced<int>> Reader::integer(const Entry& entry, int minimum, int maximum,
+                                            std::string_view why) {
   std::optional<Sourced<double>> number = quantity_si(entry, Dimension{});
   if (!number) return std::nullopt;
   const double value = number->value;
-  if (value != std::floor(value) || value < minimum ||
-      value > static_cast<double>(std::numeric_limits<int>::max())) {
-    report(number->mark, entry.path, "a whole number of at least " + std::to_string(minimum),
-           "'" + entry.value.Scalar() + "'");
+  if (value != std::floor(value) || value < minimum || value > static_cast<double>(maximum)) {
+    const std::string expected = why.empty()
+                                     ? "a whole number of at least " + std::to_string(minimum)
+                                     : "a whole number from " + std::to_string(minimum) + " to " +
+                                           std::to_string(maximum) + " (" + std::string(why) + ")";
+    report(number->mark, entry.path, expected, "'" + entry.value.Scalar() + "'");
     return std::nullopt;
   }
   return Sourced<int>{static_cast<int>(value), number->mark, {}};

@@ -7,6 +7,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -88,8 +89,11 @@ class Reader {
     return Sourced<Q>{from_si<Q>(si->value), si->mark, si->provenance};
   }
 
-  /// A whole number in [minimum, 2^31 - 1] ("100000" or "1e5").
-  std::optional<Sourced<int>> integer(const Entry& entry, int minimum);
+  /// A whole number in [minimum, maximum] ("100000" or "1e5"). A maximum below
+  /// 2^31 - 1 comes with `why`, quoted in the message so the user sees the reason.
+  std::optional<Sourced<int>> integer(const Entry& entry, int minimum,
+                                      int maximum = std::numeric_limits<int>::max(),
+                                      std::string_view why = {});
 
   /// Column in the file of byte `offset` of a scalar's text (quoted scalars
   /// start one byte after their mark).

@@ -51,24 +51,15 @@ void store(const ElectronHeatCapacity& model, const filmtherm_evaluation& e) {
 class SommerfeldAdapter {
  public:
   explicit SommerfeldAdapter(std::span<const double> v)
-      : model_(from_si<SommerfeldCoefficient>(checked_count(v)[0])) {}
+      : model_(from_si<SommerfeldCoefficient>(v[0])) {}
   void evaluate(const filmtherm_evaluation& e) const { store(model_, e); }
 
  private:
-  static std::span<const double> checked_count(std::span<const double> v) {
-    if (v.size() != std::size(sommerfeld_parameters)) {
-      throw std::invalid_argument("wrong number of parameters");
-    }
-    return v;
-  }
   SommerfeldHeatCapacity model_;
 };
 
 template <class Model>
 Model make_superconducting(std::span<const double> v) {
-  if (v.size() != std::size(superconducting_parameters)) {
-    throw std::invalid_argument("wrong number of parameters");
-  }
   const auto critical = from_si<Temperature>(v[0]);
   const bool by_gamma = !std::isnan(v[1]);
   const bool by_reference = !std::isnan(v[2]) || !std::isnan(v[3]);
@@ -95,25 +86,25 @@ class SuperconductingAdapter {
 
 }  // namespace
 
-const filmtherm_model sommerfeld_electron_model = describe_model<SommerfeldAdapter>(
-    "sommerfeld", FILMTHERM_PROPERTY_ELECTRON_HEAT_CAPACITY,
-    "Normal-metal electrons: C_e = gamma T.", "A. Sommerfeld, Z. Phys. 47, 1 (1928); Kittel ch. 6",
-    sommerfeld_parameters);
+const filmtherm_model sommerfeld_electron_model =
+    describe_model<SommerfeldAdapter, sommerfeld_parameters>(
+        "sommerfeld", FILMTHERM_PROPERTY_ELECTRON_HEAT_CAPACITY,
+        "Normal-metal electrons: C_e = gamma T.",
+        "A. Sommerfeld, Z. Phys. 47, 1 (1928); Kittel ch. 6");
 
-const filmtherm_model bcs_electron_model = describe_model<SuperconductingAdapter<BcsHeatCapacity>>(
-    "bcs", FILMTHERM_PROPERTY_ELECTRON_HEAT_CAPACITY,
-    "Weak-coupling BCS superconductor with the self-consistent gap below T_c (jump "
-    "Delta C/(gamma T_c) = 1.43), gamma T above.",
-    "J. Bardeen, L. N. Cooper, J. R. Schrieffer, Phys. Rev. 108, 1175 (1957); Tinkham, "
-    "Introduction to Superconductivity, sec. 3.9",
-    superconducting_parameters);
+const filmtherm_model bcs_electron_model =
+    describe_model<SuperconductingAdapter<BcsHeatCapacity>, superconducting_parameters>(
+        "bcs", FILMTHERM_PROPERTY_ELECTRON_HEAT_CAPACITY,
+        "Weak-coupling BCS superconductor with the self-consistent gap below T_c (jump "
+        "Delta C/(gamma T_c) = 1.43), gamma T above.",
+        "J. Bardeen, L. N. Cooper, J. R. Schrieffer, Phys. Rev. 108, 1175 (1957); Tinkham, "
+        "Introduction to Superconductivity, sec. 3.9");
 
 const filmtherm_model yang2007_electron_model =
-    describe_model<SuperconductingAdapter<Yang2007HeatCapacity>>(
+    describe_model<SuperconductingAdapter<Yang2007HeatCapacity>, superconducting_parameters>(
         "yang-2007", FILMTHERM_PROPERTY_ELECTRON_HEAT_CAPACITY,
         "Approximation C_es = 2.43 gamma T_c exp(-Delta/(k_B T)), Delta = 2.15 k_B T_c (1 - "
         "t^2) below T_c, gamma T above; kept to reproduce published SNSPD models.",
-        "J. K. W. Yang et al., IEEE Trans. Appl. Supercond. 17, 581 (2007)",
-        superconducting_parameters);
+        "J. K. W. Yang et al., IEEE Trans. Appl. Supercond. 17, 581 (2007)");
 
 }  // namespace filmtherm::builtin

@@ -20,8 +20,15 @@ namespace {
 
 constexpr double absent = 0.0;
 
-void check_count(std::span<const double> v, std::size_t expected) {
-  if (v.size() != expected) throw std::invalid_argument("wrong number of parameters");
+// The trampoline has checked the parameter count and that every dimensional
+// value is positive; the dimensionless exponents are checked here by the name
+// the user typed, before the physics class words it in its own terms.
+double checked_exponent(double value, const char* name, double minimum, const char* why) {
+  if (!(value >= minimum) || !std::isfinite(value)) {
+    throw std::invalid_argument(std::string(name) + " must be >= " + format_number(minimum) +
+                                " and finite (got " + format_number(value) + "): " + why);
+  }
+  return value;
 }
 
 const double* require(const double* input, const char* what) {
@@ -76,8 +83,9 @@ class ElectronPhononByTime : public ElectronPhononAdapter {
 
  private:
   static ElectronPhononCoupling make(std::span<const double> v) {
-    check_count(v, std::size(eph_time_parameters));
-    return ElectronPhononCoupling(from_si<Time>(v[0]), from_si<Temperature>(v[1]), v[2],
+    const double p = checked_exponent(v[2], "temperature_exponent", -1.0,
+                                      "the power law's exponent m = p + 2 must be >= 1");
+    return ElectronPhononCoupling(from_si<Time>(v[0]), from_si<Temperature>(v[1]), p,
                                   from_si<VolumetricHeatCapacity>(v[3]));
   }
 };
@@ -89,16 +97,10 @@ class ElectronPhononByConductance : public ElectronPhononAdapter {
 
  private:
   static ElectronPhononCoupling make(std::span<const double> v) {
-    check_count(v, std::size(eph_conductance_parameters));
     const double conductance = v[0];
     const double reference_K = v[1];
-    const double m = v[2];
-    if (!(reference_K > 0.0) || !std::isfinite(reference_K)) {
-      throw std::invalid_argument("reference_temperature must be positive and finite");
-    }
-    if (!(m >= 1.0) || !std::isfinite(m)) {
-      throw std::invalid_argument("power_exponent must be >= 1 and finite");
-    }
+    const double m =
+        checked_exponent(v[2], "power_exponent", 1.0, "P_ep must not fall as T_e rises");
     return ElectronPhononCoupling::from_coupling_constant(
         conductance / (m * std::pow(reference_K, m - 1.0)), m);
   }
@@ -144,7 +146,6 @@ class FixedTimeEscapeAdapter {
 
  private:
   static FixedTimePhononEscape make(std::span<const double> v) {
-    check_count(v, std::size(escape_time_parameters));
     return FixedTimePhononEscape(from_si<Time>(v[0]));
   }
   FixedTimePhononEscape escape_;
@@ -165,7 +166,7 @@ class BoundaryEscapeAdapter {
     double law_thickness_m = 0.0;
     for (std::size_t i = 0; i < e.count; ++i) {
       if (!escape || thickness_m[i] != law_thickness_m) {
-        law_thickness_m = thickness_m[i];
+        law_thickness_m = checked_thickness(thickness_m[i]);
         escape.emplace(law(from_si<Length>(law_thickness_m)));
       }
       e.value[i] = escape->power_W_per_m3(e.temperature_K[i], bath_K[i]);
@@ -187,28 +188,17 @@ class BoundaryEscapeAdapter {
 class BoundaryConductanceEscape : public BoundaryEscapeAdapter {
  public:
   explicit BoundaryConductanceEscape(std::span<const double> v)
-      : BoundaryEscapeAdapter(from_si<BoundaryConductance>(checked(v)[0]),
-                              from_si<Temperature>(v[1]), v[2]) {}
-
- private:
-  static std::span<const double> checked(std::span<const double> v) {
-    check_count(v, std::size(boundary_conductance_parameters));
-    return v;
-  }
+      : BoundaryEscapeAdapter(
+            from_si<BoundaryConductance>(v[0]), from_si<Temperature>(v[1]),
+            checked_exponent(v[2], "power_exponent", 1.0, "P_esc must not fall as T_ph rises")) {}
 };
 
 // Acoustic mismatch, q = 4: alpha(T_ref) = 4 sigma_b T_ref^3 at T_ref = 1 K.
 class AcousticMismatchEscape : public BoundaryEscapeAdapter {
  public:
   explicit AcousticMismatchEscape(std::span<const double> v)
-      : BoundaryEscapeAdapter(from_si<BoundaryConductance>(4.0 * checked(v)[0]),
-                              from_si<Temperature>(1.0), 4.0) {}
-
- private:
-  static std::span<const double> checked(std::span<const double> v) {
-    check_count(v, std::size(acoustic_mismatch_parameters));
-    return v;
-  }
+      : BoundaryEscapeAdapter(from_si<BoundaryConductance>(4.0 * v[0]), from_si<Temperature>(1.0),
+                              4.0) {}
 };
 
 // Thermal conductivity of the film's electrons, Wiedemann-Franz with Yang 2007's
@@ -236,7 +226,6 @@ class WiedemannFranzAdapter {
 
  private:
   static FilmThermalConductivity make(std::span<const double> v) {
-    check_count(v, std::size(wiedemann_franz_parameters));
     return FilmThermalConductivity(from_si<Resistivity>(v[0]), from_si<Temperature>(v[1]),
                                    from_si<LorenzNumber>(v[2]));
   }
@@ -245,39 +234,44 @@ class WiedemannFranzAdapter {
 
 }  // namespace
 
-const filmtherm_model eph_relaxation_time_model = describe_model<ElectronPhononByTime>(
-    "eph-relaxation-time", FILMTHERM_PROPERTY_ELECTRON_PHONON_POWER,
-    "P_ep = Sigma (T_e^m - T_ph^m), m = p + 2, parametrised by tau_eph at a reference "
-    "temperature with 1/tau_eph ~ T^p.",
-    "docs/physics.md section 3; Sidorova et al., PRB 102, 054501 (2020)", eph_time_parameters);
+const filmtherm_model eph_relaxation_time_model =
+    describe_model<ElectronPhononByTime, eph_time_parameters>(
+        "eph-relaxation-time", FILMTHERM_PROPERTY_ELECTRON_PHONON_POWER,
+        "P_ep = Sigma (T_e^m - T_ph^m), m = p + 2, parametrised by tau_eph at a reference "
+        "temperature with 1/tau_eph ~ T^p.",
+        "docs/physics.md section 3; Sidorova et al., PRB 102, 054501 (2020)");
 
-const filmtherm_model eph_conductance_model = describe_model<ElectronPhononByConductance>(
-    "eph-conductance", FILMTHERM_PROPERTY_ELECTRON_PHONON_POWER,
-    "P_ep = Sigma (T_e^m - T_ph^m), parametrised by the electron-phonon conductance dP/dT_e "
-    "at a reference temperature.",
-    "F. C. Wellstood, C. Urbina, J. Clarke, PRB 49, 5942 (1994)", eph_conductance_parameters);
+const filmtherm_model eph_conductance_model =
+    describe_model<ElectronPhononByConductance, eph_conductance_parameters>(
+        "eph-conductance", FILMTHERM_PROPERTY_ELECTRON_PHONON_POWER,
+        "P_ep = Sigma (T_e^m - T_ph^m), parametrised by the electron-phonon conductance dP/dT_e "
+        "at a reference temperature.",
+        "F. C. Wellstood, C. Urbina, J. Clarke, PRB 49, 5942 (1994)");
 
-const filmtherm_model escape_time_model = describe_model<FixedTimeEscapeAdapter>(
-    "escape-time", FILMTHERM_PROPERTY_PHONON_ESCAPE_POWER,
-    "Phonons escape to the substrate with a fixed time: P_esc = C_ph (T_ph - T_b)/tau_esc.",
-    "docs/physics.md section 3(a); Sidorova et al., PRB 102, 054501 (2020)", escape_time_parameters);
+const filmtherm_model escape_time_model =
+    describe_model<FixedTimeEscapeAdapter, escape_time_parameters>(
+        "escape-time", FILMTHERM_PROPERTY_PHONON_ESCAPE_POWER,
+        "Phonons escape to the substrate with a fixed time: P_esc = C_ph (T_ph - T_b)/tau_esc.",
+        "docs/physics.md section 3(a); Sidorova et al., PRB 102, 054501 (2020)");
 
-const filmtherm_model boundary_conductance_model = describe_model<BoundaryConductanceEscape>(
-    "boundary-conductance", FILMTHERM_PROPERTY_PHONON_ESCAPE_POWER,
-    "Boundary law P_esc = (sigma_b/d)(T_ph^q - T_b^q), parametrised by the boundary "
-    "conductance alpha(T_ref) = q sigma_b T_ref^(q-1).",
-    "docs/physics.md section 3(b); Yang et al., IEEE TAS 17, 581 (2007)",
-    boundary_conductance_parameters);
+const filmtherm_model boundary_conductance_model =
+    describe_model<BoundaryConductanceEscape, boundary_conductance_parameters>(
+        "boundary-conductance", FILMTHERM_PROPERTY_PHONON_ESCAPE_POWER,
+        "Boundary law P_esc = (sigma_b/d)(T_ph^q - T_b^q), parametrised by the boundary "
+        "conductance alpha(T_ref) = q sigma_b T_ref^(q-1).",
+        "docs/physics.md section 3(b); Yang et al., IEEE TAS 17, 581 (2007)");
 
-const filmtherm_model acoustic_mismatch_model = describe_model<AcousticMismatchEscape>(
-    "acoustic-mismatch", FILMTHERM_PROPERTY_PHONON_ESCAPE_POWER,
-    "Acoustic-mismatch boundary law P_esc = (sigma_b/d)(T_ph^4 - T_b^4).",
-    "E. T. Swartz and R. O. Pohl, Rev. Mod. Phys. 61, 605 (1989)", acoustic_mismatch_parameters);
+const filmtherm_model acoustic_mismatch_model =
+    describe_model<AcousticMismatchEscape, acoustic_mismatch_parameters>(
+        "acoustic-mismatch", FILMTHERM_PROPERTY_PHONON_ESCAPE_POWER,
+        "Acoustic-mismatch boundary law P_esc = (sigma_b/d)(T_ph^4 - T_b^4).",
+        "E. T. Swartz and R. O. Pohl, Rev. Mod. Phys. 61, 605 (1989)");
 
-const filmtherm_model wiedemann_franz_model = describe_model<WiedemannFranzAdapter>(
-    "wiedemann-franz", FILMTHERM_PROPERTY_THERMAL_CONDUCTIVITY,
-    "Electronic thermal conductivity kappa_n = L0 T/rho_n above T_c, kappa_s = kappa_n T/T_c "
-    "below.",
-    "Wiedemann-Franz law; Yang et al., IEEE TAS 17, 581 (2007)", wiedemann_franz_parameters);
+const filmtherm_model wiedemann_franz_model =
+    describe_model<WiedemannFranzAdapter, wiedemann_franz_parameters>(
+        "wiedemann-franz", FILMTHERM_PROPERTY_THERMAL_CONDUCTIVITY,
+        "Electronic thermal conductivity kappa_n = L0 T/rho_n above T_c, kappa_s = kappa_n T/T_c "
+        "below.",
+        "Wiedemann-Franz law; Yang et al., IEEE TAS 17, 581 (2007)");
 
 }  // namespace filmtherm::builtin

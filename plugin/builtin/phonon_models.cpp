@@ -71,9 +71,7 @@ AcousticBranches read_branches(std::span<const double> v) {
 }
 
 PhononParameters read_parameters(std::span<const double> v, bool with_cutoff) {
-  const std::size_t expected =
-      with_cutoff ? std::size(cutoff_parameters) : std::size(velocity_parameters);
-  if (v.size() != expected) throw std::invalid_argument("wrong number of parameters");
+  // The trampoline has checked the count and that each given value is positive and finite.
   PhononParameters parameters;
   parameters.branches = read_branches(v);
   // d arrives with each evaluation (C_ph(T, d)); FilmAdapter sets it per point
@@ -123,7 +121,7 @@ class FilmAdapter {
     double thickness_m = std::nan("");
     for (std::size_t i = 0; i < e.count; ++i) {
       if (!physics || e.film_thickness_m[i] != thickness_m) {
-        thickness_m = e.film_thickness_m[i];
+        thickness_m = checked_thickness(e.film_thickness_m[i]);
         PhononParameters parameters = parameters_;
         parameters.film_thickness = from_si<Length>(thickness_m);
         physics.emplace(parameters);
@@ -152,31 +150,31 @@ class BulkAdapter {
 
 }  // namespace
 
-const filmtherm_model film_phonon_model = describe_model<FilmAdapter<ConfinedFilmPhonons, true>>(
-    "film", FILMTHERM_PROPERTY_PHONON_HEAT_CAPACITY,
-    "Confined-phonon heat capacity of a film of thickness d: VDOS ~ w^3 below the crossover "
-    "w_x = 2 pi v/d, Debye's w^2 above it, up to the Debye cutoff; per-branch velocities.",
-    "A. Zaccone, Quantum confinement theory of the heat capacity of thin films, Eqs. 13-14 and "
-    "21 (closed form in docs/theory.md)",
-    cutoff_parameters);
+const filmtherm_model film_phonon_model =
+    describe_model<FilmAdapter<ConfinedFilmPhonons, true>, cutoff_parameters>(
+        "film", FILMTHERM_PROPERTY_PHONON_HEAT_CAPACITY,
+        "Confined-phonon heat capacity of a film of thickness d: VDOS ~ w^3 below the crossover "
+        "w_x = 2 pi v/d, Debye's w^2 above it, up to the Debye cutoff; per-branch velocities.",
+        "A. Zaccone, Quantum confinement theory of the heat capacity of thin films, Eqs. 13-14 and "
+        "21 (closed form in docs/theory.md)");
 
 const filmtherm_model film_low_temperature_phonon_model =
-    describe_model<FilmAdapter<FilmLowTemperaturePhonons, false>>(
+    describe_model<FilmAdapter<FilmLowTemperaturePhonons, false>, velocity_parameters>(
         "film-low-T", FILMTHERM_PROPERTY_PHONON_HEAT_CAPACITY,
         "Low-temperature limit of the confined film: C = 120 zeta(5) (3/(4 pi^3)) (d/v^4) k_B "
         "(k_B T/hbar)^4 with 3/v^4 = 1/v_L^4 + 2/v_T^4; valid for T << T_x.",
-        "A. Zaccone, Quantum confinement theory of the heat capacity of thin films, Eq. 20",
-        velocity_parameters);
+        "A. Zaccone, Quantum confinement theory of the heat capacity of thin films, Eq. 20");
 
-const filmtherm_model debye_phonon_model = describe_model<BulkAdapter<DebyePhonons, true>>(
-    "debye", FILMTHERM_PROPERTY_PHONON_HEAT_CAPACITY,
-    "Bulk Debye heat capacity with a finite cutoff, per acoustic branch; independent of d.",
-    "P. Debye, Ann. Phys. 344, 789 (1912); Zaccone Eq. 7", cutoff_parameters);
+const filmtherm_model debye_phonon_model =
+    describe_model<BulkAdapter<DebyePhonons, true>, cutoff_parameters>(
+        "debye", FILMTHERM_PROPERTY_PHONON_HEAT_CAPACITY,
+        "Bulk Debye heat capacity with a finite cutoff, per acoustic branch; independent of d.",
+        "P. Debye, Ann. Phys. 344, 789 (1912); Zaccone Eq. 7");
 
 const filmtherm_model debye_low_temperature_phonon_model =
-    describe_model<BulkAdapter<DebyeLowTemperaturePhonons, false>>(
+    describe_model<BulkAdapter<DebyeLowTemperaturePhonons, false>, velocity_parameters>(
         "debye-low-T", FILMTHERM_PROPERTY_PHONON_HEAT_CAPACITY,
         "Debye T^3 law: C = (2/5) pi^2 k_B (k_B T/(hbar v))^3 with 3/v^3 = 1/v_L^3 + 2/v_T^3.",
-        "Zaccone Eq. 9 (Kittel, Introduction to Solid State Physics, ch. 5)", velocity_parameters);
+        "Zaccone Eq. 9 (Kittel, Introduction to Solid State Physics, ch. 5)");
 
 }  // namespace filmtherm::builtin

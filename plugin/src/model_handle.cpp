@@ -116,10 +116,6 @@ ModelInstance ModelDescriptor::instantiate(std::span<const ParameterSetting> set
                       did_you_mean(setting.name, names), known.empty() ? "none" : known));
     }
     const std::size_t index = static_cast<std::size_t>(it - names.begin());
-    if (given[index]) {
-      throw ParameterError(setting.name, fmt::format("parameter '{}' of model '{}' is given twice",
-                                                     setting.name, name_));
-    }
     const ModelParameter& parameter = parameters_[index];
     ParsedQuantity quantity;
     try {
@@ -134,6 +130,12 @@ ModelInstance ModelDescriptor::instantiate(std::span<const ParameterSetting> set
           fmt::format("parameter '{}' of model '{}' expects {}, got '{}', which is {}",
                       setting.name, name_, describe(parameter.dimension), setting.text,
                       describe(quantity.dimension)));
+    }
+    // After the value's own checks: a value that is wrong in itself is the
+    // error to fix first; "given twice" for it would hide that.
+    if (given[index]) {
+      throw ParameterError(setting.name, fmt::format("parameter '{}' of model '{}' is given twice",
+                                                     setting.name, name_));
     }
     values[index] = quantity.value_si;
     given[index] = true;

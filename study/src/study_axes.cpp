@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "filmtherm/input_limits.h"
 #include "filmtherm/quantity_parser.h"
 #include "filmtherm/spelling.h"
 #include "study_tree.h"
@@ -173,7 +174,9 @@ void read_range(Reader& reader, const Entry& entry, StudyAxis& axis) {
   const std::optional<ParsedQuantity> from = range_end(reader, from_entry);
   const std::optional<ParsedQuantity> to = range_end(reader, to_entry);
   const std::optional<Sourced<int>> count =
-      count_entry ? reader.integer(*count_entry, 1) : std::nullopt;
+      count_entry ? reader.integer(*count_entry, 1, static_cast<int>(limits::max_study_points),
+                                   limits::study_points_reason)
+                  : std::nullopt;
   if (!from || !to || !count) return;
   if (from->dimension != to->dimension) {
     reader.report(reader.mark_of(*to_entry), to_entry->path,
@@ -204,6 +207,18 @@ void read_range(Reader& reader, const Entry& entry, StudyAxis& axis) {
       const double t = static_cast<double>(k) / static_cast<double>(n - 1);
       x = axis.spacing == AxisSpacing::logarithmic ? first * std::pow(last / first, t)
                                                    : first + (last - first) * t;
+    }
+    // A range near the ends of the double range (from: 1e-308 nm, log) overflows
+    // to inf or NaN, or its SI value underflows: refuse it here rather than let
+    // inf or NaN reach a device and the results table.
+    const double si = x * unit_si;
+    if (!std::isfinite(x) || !std::isfinite(si) || (si != 0.0 && !std::isnormal(si))) {
+      axis.values.clear();
+      reader.report(mark, entry.path,
+                    "a range whose values are finite numbers, between 1e-308 and 1e308 in SI "
+                    "units (or 0)",
+                    fmt::format("value {} of {} is {} {} ({} in SI units)", k + 1, n, x, unit, si));
+      return;
     }
     // Twelve digits keep the values readable ("2.58309933003 nm") and exact as written.
     const std::string number = fmt::format("{:.12g}", x);

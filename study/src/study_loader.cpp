@@ -6,6 +6,8 @@
 #include "filmtherm/point_runner.h"
 #include "filmtherm/spelling.h"
 #include "filmtherm/study.h"
+
+#include "filmtherm/input_limits.h"
 #include "material_loader.h"
 #include "study_axes.h"
 #include "study_tree.h"
@@ -54,6 +56,7 @@ class StudyReader {
       study_.axes = input::read_axes(reader_, *axes, base_tree_ ? &*base_tree_ : nullptr);
     }
     check_zip_lengths();
+    check_point_total();
     read_collect(top);
     read_plot(top);
     read_output(top);
@@ -167,6 +170,31 @@ class StudyReader {
                                  first.key_path, first.values.size()),
                      fmt::format("{} value(s)", axis.values.size()));
     }
+  }
+
+  // The grid's product is checked before anything builds a point: 10^8 points
+  // made `check` and `sweep` run silently for hours (or the product overflow).
+  void check_point_total() {
+    if (study_.axes.empty()) return;
+    std::size_t total = 1;
+    std::string shape;
+    bool too_many = false;
+    const bool zip = study_.combination == AxisCombination::zip;
+    // Zip: the points are the first axis's values (check_zip_lengths reports the others).
+    for (const StudyAxis& axis : study_.axes) {
+      if (zip && &axis != &study_.axes.front()) break;
+      const std::size_t n = axis.values.size();
+      shape += fmt::format("{}{}", shape.empty() ? "" : " x ", n);
+      if (n != 0 && total > limits::max_study_points / n) too_many = true;
+      if (!too_many) total *= n;
+    }
+    if (!too_many && total <= limits::max_study_points) return;
+    reader_.report(study_.axes.front().mark, "axes",
+                   fmt::format("at most {} points in all ({})", limits::max_study_points,
+                               limits::study_points_reason),
+                   fmt::format("{} {} = {} points", zip ? "zipped axes of" : "a grid of", shape,
+                               too_many ? fmt::format("more than {}", limits::max_study_points)
+                                        : std::to_string(total)));
   }
 
   std::vector<std::string> figure_names() const {

@@ -153,10 +153,15 @@ Device load_point_device(const Study& study, const StudyPoint& point,
   }
 }
 
-void check_study_points(const Study& study, const PluginRegistry& registry) {
+namespace {
+
+// Loads the devices of points `indices` and throws InputError with one
+// diagnostic per refused axis value.
+template <class Indices>
+void check_points(const Study& study, const PluginRegistry& registry, const Indices& indices) {
   DiagnosticList list;
   std::vector<std::tuple<int, int, std::string, std::string, std::string>> seen;
-  for (std::size_t i = 0; i < study.point_count(); ++i) {
+  for (const std::size_t i : indices) {
     try {
       load_point_device(study, study.point(i), registry);
     } catch (const InvalidPointError& error) {
@@ -172,7 +177,51 @@ void check_study_points(const Study& study, const PluginRegistry& registry) {
   list.throw_if_any();
 }
 
+// 0, 1, ..., count - 1 without storing them.
+struct IndexRange {
+  std::size_t count;
+  struct Iterator {
+    std::size_t i;
+    std::size_t operator*() const { return i; }
+    Iterator& operator++() {
+      ++i;
+      return *this;
+    }
+    bool operator!=(const Iterator& other) const { return i != other.i; }
+  };
+  Iterator begin() const { return {0}; }
+  Iterator end() const { return {count}; }
+};
+
+}  // namespace
+
+void check_study_points(const Study& study, const PluginRegistry& registry) {
+  check_points(study, registry, IndexRange{study.point_count()});
+}
+
+void check_study_values(const Study& study, const PluginRegistry& registry) {
+  if (study.combination == AxisCombination::zip || study.axes.size() < 2) {
+    check_points(study, registry, IndexRange{study.point_count()});
+    return;
+  }
+  // Grid: every value of every axis once, the other axes at their first value.
+  // Index of a point: the first axis varies slowest (Study::value_indices).
+  std::vector<std::size_t> stride(study.axes.size(), 1);
+  for (std::size_t a = study.axes.size() - 1; a-- > 0;) {
+    stride[a] = stride[a + 1] * study.axes[a + 1].values.size();
+  }
+  std::vector<std::size_t> indices{0};
+  for (std::size_t a = 0; a < study.axes.size(); ++a) {
+    for (std::size_t v = 1; v < study.axes[a].values.size(); ++v) indices.push_back(v * stride[a]);
+  }
+  check_points(study, registry, indices);
+}
+
 bool is_study_file(const std::filesystem::path& path) {
+  // Opening a FIFO or a device blocks or reads forever; only a regular file can
+  // be a study, and the device loader refuses the rest with its own message.
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) return false;
   std::ifstream in(path);
   if (!in) return false;
   std::ostringstream text;

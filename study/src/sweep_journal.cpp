@@ -1,5 +1,7 @@
 #include "filmtherm/sweep_journal.h"
 
+#include "filmtherm/atomic_file.h"
+
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/file.h>
@@ -11,7 +13,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 namespace filmtherm {
@@ -64,12 +68,36 @@ std::string journal_line(const PointRecord& record) {
   } else {
     line["error"] = record.error;
   }
-  return line.dump(-1, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  std::string text = line.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  // The checksum covers every byte of the line without itself: the text up to
+  // the closing brace, which the check field then precedes.
+  text.pop_back();
+  const std::string check = text_hash(text + "}");
+  return text + ",\"check\":\"" + check + "\"}\n";
 }
 
-std::optional<PointRecord> parse_journal_line(std::string_view text) {
+std::optional<PointRecord> parse_journal_line(std::string_view text,
+                                              JournalLineStatus* line_status) {
+  JournalLineStatus ignored = JournalLineStatus::ok;
+  JournalLineStatus& result = line_status != nullptr ? *line_status : ignored;
+  result = JournalLineStatus::malformed;
+  // journal_line's own output ends in '\n'; the checksum is of the text before it.
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
   const ordered_json line = ordered_json::parse(text, nullptr, false);
   if (line.is_discarded() || !line.is_object()) return std::nullopt;
+  if (const auto check = line.find("check"); check != line.end()) {
+    // journal_line writes it last, as ,"check":"<16 hex digits>"}
+    constexpr std::size_t suffix = std::string_view(",\"check\":\"\"}").size() + 16;
+    const bool placed = check->is_string() && text.size() > suffix &&
+                        text.substr(text.size() - suffix, 10) == ",\"check\":\"" &&
+                        text.substr(text.size() - suffix + 10, 16) == check->get<std::string>();
+    if (!placed) return std::nullopt;
+    const std::string covered = std::string(text.substr(0, text.size() - suffix)) + "}";
+    if (text_hash(covered) != check->get<std::string>()) {
+      result = JournalLineStatus::checksum_mismatch;
+      return std::nullopt;
+    }
+  }
   const auto index = line.find("index");
   const auto hash = line.find("hash");
   const auto status = line.find("status");
@@ -100,6 +128,7 @@ std::optional<PointRecord> parse_journal_line(std::string_view text) {
     if (error == line.end() || !error->is_string()) return std::nullopt;
     record.error = error->get<std::string>();
   }
+  result = JournalLineStatus::ok;
   return record;
 }
 
@@ -124,12 +153,10 @@ std::vector<std::filesystem::path> journal_files(const std::filesystem::path& fo
 JournalWriter::JournalWriter(const std::filesystem::path& path) : path_(path) {
   std::error_code error;
   std::filesystem::create_directories(path.parent_path(), error);
-  if (error) {
-    throw std::runtime_error(fmt::format("cannot create the folder '{}': {}",
-                                         path.parent_path().string(), error.message()));
-  }
+  // Same wording as every other output: a read-only or full file system by name.
+  if (error) throw std::runtime_error(describe_write_failure(path, error.value()));
   fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-  if (fd_ < 0) throw system_error("cannot open the journal", path);
+  if (fd_ < 0) throw std::runtime_error(describe_write_failure(path, errno));
   if (flock(fd_, LOCK_EX | LOCK_NB) != 0) {
     const bool busy = errno == EWOULDBLOCK;
     ::close(fd_);
@@ -191,6 +218,49 @@ void JournalWriter::flush() {
   }
 }
 
+void JournalWriter::blank_out(std::span<const JournalProblem> problems) {
+  std::string rejected;
+  std::vector<const JournalProblem*> lines;
+  const std::lock_guard lock(mutex_);
+  for (const JournalProblem& problem : problems) {
+    if (problem.torn || problem.file != path_ || problem.length == 0) continue;
+    std::string text(problem.length, ' ');
+    if (pread(fd_, text.data(), text.size(), static_cast<off_t>(problem.offset)) !=
+        static_cast<ssize_t>(text.size())) {
+      throw system_error("cannot read back the journal", path_);
+    }
+    rejected += fmt::format("# {} line {}: {}\n{}\n", path_.filename().string(), problem.line,
+                            problem.what, text);
+    lines.push_back(&problem);
+  }
+  if (lines.empty()) return;
+  // Kept first, durably: the rejected text stays available to whoever looks.
+  const std::filesystem::path keep = path_.parent_path() / "rejected-journal-lines.txt";
+  std::error_code error;
+  const std::string before = std::filesystem::exists(keep, error) ? read_all(keep) : std::string();
+  write_file_atomically(keep, before + rejected);
+  const std::string spaces(std::max_element(lines.begin(), lines.end(),
+                                            [](const JournalProblem* a, const JournalProblem* b) {
+                                              return a->length < b->length;
+                                            })[0]
+                               ->length,
+                           ' ');
+  // pwrite on the O_APPEND descriptor would append on Linux: a second, plain
+  // descriptor writes in place (this process holds the journal's lock).
+  const int fd = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) throw system_error("cannot open the journal", path_);
+  for (const JournalProblem* line : lines) {
+    if (pwrite(fd, spaces.data(), line->length, static_cast<off_t>(line->offset)) !=
+        static_cast<ssize_t>(line->length)) {
+      ::close(fd);
+      throw system_error("cannot blank out a line of the journal", path_);
+    }
+  }
+  const bool synced = fdatasync(fd) == 0;
+  ::close(fd);
+  if (!synced) throw system_error("cannot flush the journal", path_);
+}
+
 // Group commit: while one fdatasync waits for the disk, the records finished
 // meanwhile pile up and the next fdatasync takes them all.
 void JournalWriter::flush_until_closed() {
@@ -223,34 +293,61 @@ const std::string& PointHashes::of(const Study& study, std::size_t index) {
   return known->second;
 }
 
+namespace {
+
+bool blank(std::string_view line) {
+  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+}  // namespace
+
 FinishedPoints read_finished_points(const Study& study,
                                     std::span<const std::filesystem::path> folders,
-                                    std::size_t& ignored_lines) {
+                                    JournalReport& report) {
   PointHashes hashes;
-  return read_finished_points(study, folders, ignored_lines, hashes);
+  return read_finished_points(study, folders, report, hashes);
 }
 
 FinishedPoints read_finished_points(const Study& study,
                                     std::span<const std::filesystem::path> folders,
-                                    std::size_t& ignored_lines, PointHashes& hashes) {
+                                    JournalReport& report, PointHashes& hashes) {
   FinishedPoints finished;
+  // Where each accepted record was read, and its line's text, to tell a
+  // duplicate index from an identical copy.
+  struct Origin {
+    JournalProblem place;
+    std::string text;
+  };
+  std::map<std::size_t, std::vector<Origin>> origins;
+  std::set<std::size_t> conflicting;
   const std::size_t count = study.point_count();
   const std::string fingerprint = study.fingerprint();
   for (const std::filesystem::path& folder : folders) {
     for (const std::filesystem::path& file : journal_files(folder)) {
       const std::string text = read_all(file);
       std::size_t start = 0;
+      std::size_t line_number = 0;
       while (start < text.size()) {
+        ++line_number;
         const std::size_t end = text.find('\n', start);
+        const std::string_view line = std::string_view(text).substr(
+            start, (end == std::string::npos ? text.size() : end) - start);
+        JournalProblem place{file, line_number, start, line.size(), false, ""};
+        start = end == std::string::npos ? text.size() : end + 1;
         if (end == std::string::npos) {  // torn by a kill: the point runs again
-          ++ignored_lines;
+          place.torn = true;
+          place.what = "torn last line (a run was killed while writing it)";
+          report.problems.push_back(std::move(place));
           break;
         }
-        const std::optional<PointRecord> record =
-            parse_journal_line(std::string_view(text).substr(start, end - start));
-        start = end + 1;
+        if (blank(line)) continue;  // a line blanked out after an earlier report
+        JournalLineStatus status = JournalLineStatus::ok;
+        std::optional<PointRecord> record = parse_journal_line(line, &status);
         if (!record) {
-          ++ignored_lines;
+          place.what = status == JournalLineStatus::checksum_mismatch
+                           ? "checksum mismatch: the record was changed after it was written"
+                           : "corrupt line: not a journal record";
+          report.problems.push_back(std::move(place));
           continue;
         }
         const std::string remedy = fmt::format(
@@ -270,8 +367,35 @@ FinishedPoints read_finished_points(const Study& study,
               file.string(), record->index, record->parameters, study.describe_point(record->index),
               remedy));
         }
-        finished.emplace(record->index, std::move(*record));
+        std::vector<Origin>& seen = origins[record->index];
+        // Compared as journal_line writes them, so that a record from a journal
+        // without checksums equals its copy that --merge wrote with one.
+        const std::string canonical = journal_line(*record);
+        const bool copy =
+            !seen.empty() && std::all_of(seen.begin(), seen.end(),
+                                         [&](const Origin& o) { return o.text == canonical; });
+        if (!seen.empty() && !copy) conflicting.insert(record->index);
+        // A copy in another journal is what --merge makes; within one file it is not.
+        const auto same_file = std::find_if(seen.begin(), seen.end(),
+                                            [&](const Origin& o) { return o.place.file == file; });
+        if (copy && same_file != seen.end()) {
+          place.what = fmt::format("point {} recorded again, identical to line {}; counted once",
+                                   record->index, same_file->place.line);
+          report.problems.push_back(place);
+        }
+        seen.push_back(Origin{std::move(place), canonical});
+        finished.try_emplace(record->index, std::move(*record));
       }
+    }
+  }
+  // Records of one point that differ: none can be trusted over the others.
+  for (const std::size_t index : conflicting) {
+    finished.erase(index);
+    for (Origin& origin : origins[index]) {
+      origin.place.what =
+          fmt::format("duplicated point index {}: its {} records differ, so the point runs again",
+                      index, origins[index].size());
+      report.problems.push_back(std::move(origin.place));
     }
   }
   return finished;

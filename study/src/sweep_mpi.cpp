@@ -115,8 +115,11 @@ int run_root_rank(const Study& study, const PluginRegistry& registry, const Swee
                      study, *plan,
                      fmt::format("{} MPI rank(s) + {} thread(s) on rank 0", ranks - 1, local_jobs))
               << std::flush;
-    report_ignored(plan->ignored_lines, std::cerr);
-    if (pending > 0) journal.emplace(plan->journal);
+    report_ignored(plan->journal_report, std::cerr);
+    if (pending > 0) {
+      journal.emplace(plan->journal);
+      journal->blank_out(plan->journal_report.problems);  // reported once, as without MPI
+    }
     progress.emplace(plan->share, plan->done_before, isatty(STDERR_FILENO) != 0, std::cerr);
   }
   std::mutex record_mutex;
@@ -189,6 +192,7 @@ std::optional<int> run_sweep_across_ranks(const SweepOptions& options, int /*ran
   bool loaded = false;
   try {
     study = load_study(options.study_file, registry);
+    if (options.merge_folders.empty()) check_study_values(study, registry);  // as without MPI
     loaded = true;
   } catch (const InputError& error) {
     // Every rank reads the same file: rank 0 speaks for all, unless only this rank failed.

@@ -22,9 +22,10 @@ int run_points(const Study& study, const PluginRegistry& registry, const SweepOp
   const unsigned jobs = static_cast<unsigned>(std::clamp<std::size_t>(
       options.jobs > 0 ? options.jobs : cores, 1, std::max<std::size_t>(1, plan.pending.size())));
   out << plan_text(study, plan, fmt::format("{} thread(s)", jobs)) << std::flush;
-  report_ignored(plan.ignored_lines, err);
+  report_ignored(plan.journal_report, err);
   if (!plan.pending.empty()) {
     JournalWriter journal(plan.journal);
+    journal.blank_out(plan.journal_report.problems);  // reported once, not on every resume
     SweepProgress progress(plan.share, plan.done_before, options.progress_bar, err);
     PointQueue queue(plan.pending);
     std::size_t finished = 0;
@@ -79,6 +80,9 @@ int run_study_file(const SweepOptions& options, std::ostream& out, std::ostream&
   Study study;
   try {
     study = load_study(options.study_file, registry);
+    // A value `check` refuses fails here, with exit code 2, before any point runs
+    // (not as a failed row after the others). Merging runs no point.
+    if (options.merge_folders.empty()) check_study_values(study, registry);
   } catch (const InputError& error) {
     err << error.what()
         << fmt::format("filmtherm sweep: {} problem(s) in {}\n", error.diagnostics().size(),

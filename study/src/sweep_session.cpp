@@ -38,12 +38,17 @@ std::size_t parse_count(std::string_view text) {
 
 }  // namespace
 
-void report_ignored(std::size_t ignored_lines, std::ostream& err) {
-  if (ignored_lines == 0) return;
-  err << fmt::format(
-      "filmtherm sweep: note: {} torn or unreadable journal line(s) ignored (a run was killed "
-      "while writing); those points run again\n",
-      ignored_lines);
+void report_ignored(const JournalReport& report, std::ostream& err) {
+  constexpr std::size_t listed = 10;
+  for (std::size_t i = 0; i < report.problems.size() && i < listed; ++i) {
+    const JournalProblem& problem = report.problems[i];
+    err << fmt::format("filmtherm sweep: note: {}:{}: {}\n", problem.file.string(), problem.line,
+                       problem.what);
+  }
+  if (report.problems.size() > listed) {
+    err << fmt::format("filmtherm sweep: note: ... and {} more journal line(s) not taken\n",
+                       report.problems.size() - listed);
+  }
 }
 
 unsigned available_cores() {
@@ -78,7 +83,7 @@ SweepPlan plan_sweep(const Study& study, const SweepOptions& options) {
   plan.journal = plan.folder / journal_file_name(plan.shard.index, plan.shard.count);
   const std::vector<std::filesystem::path> folders{plan.folder};
   const FinishedPoints finished =
-      read_finished_points(study, folders, plan.ignored_lines, plan.hashes);
+      read_finished_points(study, folders, plan.journal_report, plan.hashes);
   for (std::size_t i = 0; i < study.point_count(); ++i) {
     if (!plan.shard.contains(i)) continue;
     ++plan.share;
@@ -113,10 +118,10 @@ int report_interruption(const SweepOptions& options, const SweepPlan& plan, int 
 
 int conclude_sweep(const Study& study, const SweepOptions& options, SweepPlan& plan,
                    std::ostream& out, std::ostream& err) {
-  std::size_t ignored = 0;
+  // plan_sweep reported the journal's problems already: once per run is enough.
+  JournalReport reported_before;
   const std::vector<std::filesystem::path> folders{plan.folder};
-  const FinishedPoints records = read_finished_points(study, folders, ignored, plan.hashes);
-  report_ignored(ignored, err);
+  const FinishedPoints records = read_finished_points(study, folders, reported_before, plan.hashes);
   const std::size_t count = study.point_count();
   if (records.size() < count) {
     if (plan.shard.active()) {
@@ -179,9 +184,9 @@ int merge_sweep(const Study& study, const SweepOptions& options, std::ostream& o
     journals += journal_files(folder).size();
   }
   folders.push_back(plan.folder);
-  std::size_t ignored = 0;
-  const FinishedPoints records = read_finished_points(study, folders, ignored, plan.hashes);
-  report_ignored(ignored, err);
+  JournalReport report;
+  const FinishedPoints records = read_finished_points(study, folders, report, plan.hashes);
+  report_ignored(report, err);
   std::string text;
   for (const auto& [index, record] : records) text += journal_line(record);
   plan.journal = plan.folder / journal_file_name();

@@ -4,6 +4,7 @@
 
 #include "cli_runner.h"
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <cstdlib>
@@ -80,6 +81,41 @@ TEST_F(CheckCommand, MissingFileExitsTwo) {
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("no file at"), std::string::npos) << result.err;
   EXPECT_TRUE(folder_is_empty());
+}
+
+TEST_F(CheckCommand, FifoIsRefusedLikeRunDoesWithoutWaiting) {
+  ASSERT_EQ(::mkfifo((folder_ / "pipe.yaml").c_str(), 0600), 0);
+  // `timeout` turns a hang (the old behaviour: reading the FIFO forever) into exit code 124.
+  for (const char* command : {"timeout 20 '" FILMTHERM_EXECUTABLE "' check pipe.yaml",
+                              "timeout 20 '" FILMTHERM_EXECUTABLE "' run pipe.yaml"}) {
+    const std::string line = "cd '" + folder_.string() + "' && " + command + " 2>/dev/null";
+    const int status = std::system(line.c_str());
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 2) << command;
+  }
+  const CommandResult result = run("check pipe.yaml", folder_);
+  EXPECT_NE(result.err.find("which is not a regular file"), std::string::npos) << result.err;
+}
+
+TEST_F(CheckCommand, OutputTimeCountIsBoundedWithTheReason) {
+  std::string device = filmtherm::testing::read_file(fs::path(FILMTHERM_EXAMPLES_DIR) / "devices" /
+                                                     "nbtin-6nm.yaml");
+  const std::string materials =
+      (fs::path(FILMTHERM_EXAMPLES_DIR) / "materials" / "nbtin.yaml").string();
+  const std::string imports = "imports: [../materials/nbtin.yaml]";
+  ASSERT_NE(device.find(imports), std::string::npos);
+  device.replace(device.find(imports), imports.size(), "imports: ['" + materials + "']");
+  const std::string count = "count: 400";
+  ASSERT_NE(device.find(count), std::string::npos);
+  device.replace(device.find(count), count.size(), "count: 1e9");
+  std::ofstream(folder_ / "many.yaml") << device;
+  const CommandResult result = run("check many.yaml", folder_);
+  EXPECT_EQ(result.exit_code, 2) << result.out;
+  EXPECT_NE(result.err.find("expected a whole number from 2 to 1000000 (every output time is a "
+                            "row kept in memory"),
+            std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find("found '1e9'"), std::string::npos) << result.err;
 }
 
 }  // namespace

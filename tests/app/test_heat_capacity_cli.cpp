@@ -4,9 +4,15 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <numbers>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -176,7 +182,73 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"-d 6nm -v 4000m/s -p debye_temperatur=300K", "did you mean 'debye_temperature'?"},
         BadInput{"-d 6nm -v 4000m/s -f xml", "--format: expected table, csv or json"},
         BadInput{"-v 4000m/s", "--thickness is required"},
-        BadInput{"-d 6nm -v 4000m/s --plugin /nonexistent.so", "no such file or folder"}));
+        BadInput{"-d 6nm -v 4000m/s --plugin /nonexistent.so", "no such file or folder"},
+        // A stray word after a value is not read as another temperature.
+        BadInput{"-d 6nm -v 4000m/s -T 1K foo", "not expected: foo"},
+        BadInput{"-d 6nm -v 4000m/s -T 1 K foo", "not expected: foo"},
+        // C underflows to 0: the ratio and log-slope would be NaN with exit code 0.
+        BadInput{"-d 6nm -v 4000m/s -T 1e-300K", "underflows to 0 J/(m^3 K)"},
+        BadInput{"-d 6nm -v 1e300m/s -T 1K", "underflows to 0 J/(m^3 K)"},
+        BadInput{"-d 6nm -v 1e300m/s -T 1K -m all", "underflows to 0 J/(m^3 K)"},
+        // The value's own fault first: "given twice" would hide the wrong dimension.
+        BadInput{"-d 6nm -v 4000m/s -p sound_velocity=5K",
+                 "parameter 'sound_velocity' of model 'film' expects a velocity"}));
+
+TEST_F(HeatCapacityCli, RepeatedTemperatureOptionsStillWork) {
+  const auto result = run("heat-capacity -d 6nm -v 4000m/s -T 1K -T 2 K -f csv");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(csv_rows(result.out).size(), 2u);
+}
+
+TEST_F(HeatCapacityCli, OutputBlockedByAFileNamesTheCause) {
+  std::ofstream(folder_ / "blocker") << "not a folder\n";
+  const auto result = run("heat-capacity -d 6nm -v 4000m/s -T 1K -o blocker/out.csv");
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_THAT(result.err,
+              HasSubstr("cannot write 'blocker/out.csv': a part of 'blocker' is a file, not a "
+                        "folder"));
+}
+
+// Runs `filmtherm heat-capacity <arguments>` in a private mount namespace with
+// a tmpfs mounted at `folder` with `options`; nullopt when this machine does
+// not allow that (no unshare, or no privilege to mount): the test then skips.
+std::optional<testing::CommandResult> run_on_tmpfs(const std::filesystem::path& folder,
+                                                   const std::string& options,
+                                                   const std::string& arguments) {
+  const std::filesystem::path err = folder.string() + ".stderr";
+  const std::string mount = "mount -t tmpfs -o " + options + " none '" + folder.string() + "'";
+  if (std::system(
+          ("unshare -m --propagation private sh -c \"" + mount + "\" 2>/dev/null").c_str()) != 0) {
+    return std::nullopt;
+  }
+  const std::string command = "unshare -m --propagation private sh -c \"" + mount + " && cd '" +
+                              folder.string() + "' && '" FILMTHERM_EXECUTABLE "' heat-capacity " +
+                              arguments + " >/dev/null 2>'" + err.string() + "'\"";
+  const int status = std::system(command.c_str());
+  testing::CommandResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.err = testing::read_file(err);
+  std::filesystem::remove(err);
+  return result;
+}
+
+TEST_F(HeatCapacityCli, ReadOnlyFileSystemIsNamedAsSuch) {
+  const auto result = run_on_tmpfs(folder_, "ro", "-d 6nm -v 4000m/s -T 1K -o sub/out.csv");
+  if (!result) GTEST_SKIP() << "cannot mount a tmpfs in a private namespace here";
+  EXPECT_EQ(result->exit_code, 1);
+  EXPECT_THAT(result->err, HasSubstr("cannot write 'sub/out.csv': the file system holding 'sub' "
+                                     "is read-only"));
+  EXPECT_THAT(result->err, Not(HasSubstr("No such file")));
+}
+
+TEST_F(HeatCapacityCli, FullDeviceIsNamedAsSuch) {
+  const auto result = run_on_tmpfs(folder_, "size=8k",
+                                   "-d 6nm -v 4000m/s --temperature-range 1K:10K:5000 -o out.csv");
+  if (!result) GTEST_SKIP() << "cannot mount a tmpfs in a private namespace here";
+  EXPECT_EQ(result->exit_code, 1);
+  EXPECT_THAT(result->err, HasSubstr("cannot write 'out.csv': no space left on the device "
+                                     "holding '.'"));
+}
 
 TEST_F(HeatCapacityCli, EverySubcommandHasHelp) {
   for (const char* command : {"--help", "heat-capacity --help", "plugins --help"}) {

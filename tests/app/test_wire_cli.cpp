@@ -58,13 +58,24 @@ TEST_F(WireCli, ComparePhononsWritesOneSetPerModel) {
 }
 
 TEST_F(WireCli, RefusedSettingsExitWithTwoAndWriteNothing) {
-  for (const std::string options : {"--cells 2", "--switch-width 0.5m", "--switch-width -1K",
-                                    "--temperatures three", "--escape fast"}) {
+  for (const std::string options :
+       {"--cells 2", "--cells -5", "--cells 2000000", "--switch-width 0.5m", "--switch-width -1K",
+        "--temperatures three", "--escape fast"}) {
     const auto result = run("run " + yang() + " " + options + " --no-plot -o out");
     EXPECT_EQ(result.exit_code, 2) << options << ": " << result.err;
     EXPECT_FALSE(result.err.empty()) << options;
     EXPECT_TRUE(folder_is_empty()) << options;
   }
+}
+
+TEST_F(WireCli, CellCountsAreBoundedWithTheReason) {
+  const auto negative = run("run " + yang() + " --cells -5 --no-plot -o out");
+  EXPECT_EQ(negative.exit_code, 2) << negative.err;
+  EXPECT_NE(negative.err.find("at least 3 cells, got -5"), std::string::npos) << negative.err;
+  const auto huge = run("run " + yang() + " --cells 2000000 --no-plot -o out");
+  EXPECT_EQ(huge.exit_code, 2) << huge.err;
+  EXPECT_NE(huge.err.find("at most 1000000 cells (memory and time grow"), std::string::npos)
+      << huge.err;
 }
 
 }  // namespace

@@ -5,6 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstddef>
+#include <limits>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "filmtherm/electron_heat_capacity.h"
@@ -196,6 +200,190 @@ TEST(BuiltinPlugin, BadInputsBecomeErrorsNamingTheModel) {
     EXPECT_THAT(error.what(), HasSubstr("model 'film'"));
     EXPECT_THAT(error.what(), HasSubstr("T = -1 K"));
   }
+}
+
+// The C ABI of the built-in plugin, called through the entry point's function
+// pointers as a C host would, with the misuses docs/plugin-abi.md rules on.
+const filmtherm_model& raw_model(std::string_view name) {
+  const filmtherm_plugin& plugin = registry().plugins()[0]->descriptor();
+  for (std::size_t i = 0; i < plugin.model_count; ++i) {
+    if (name == plugin.models[i]->name) return *plugin.models[i];
+  }
+  throw std::runtime_error("no built-in model " + std::string(name));
+}
+
+constexpr double absent = std::numeric_limits<double>::quiet_NaN();
+// film: sound_velocity, longitudinal, transverse, debye_temperature, atom_density, conserve.
+const std::vector<double> film_values{4000.0, absent, absent, absent, absent, 0.0};
+
+struct CreateResult {
+  int32_t status;
+  void* instance;
+  std::string error;
+};
+
+CreateResult create(const filmtherm_model& model, const std::vector<double>& values) {
+  char error[512] = "";
+  void* instance = nullptr;
+  const int32_t status = model.create(values.data(), values.size(), &instance, error, sizeof error);
+  return {status, instance, error};
+}
+
+struct Instance {
+  const filmtherm_model& model;
+  void* handle;
+  ~Instance() { model.destroy(handle); }
+};
+
+TEST(BuiltinPluginAbi, NullPointersAreInvalidArgumentsWithAMessage) {
+  const filmtherm_model& film = raw_model("film");
+  char error[512] = "";
+  void* instance = nullptr;
+  EXPECT_EQ(film.create(film_values.data(), film_values.size(), nullptr, error, sizeof error),
+            FILMTHERM_STATUS_INVALID_ARGUMENT);
+  EXPECT_THAT(error, HasSubstr("instance pointer is NULL"));
+  EXPECT_EQ(film.create(nullptr, film_values.size(), &instance, error, sizeof error),
+            FILMTHERM_STATUS_INVALID_ARGUMENT);
+  EXPECT_THAT(error, HasSubstr("parameter_values is NULL"));
+  EXPECT_EQ(instance, nullptr) << "a failed create leaves *instance untouched";
+
+  const CreateResult made = create(film, film_values);
+  ASSERT_EQ(made.status, FILMTHERM_STATUS_OK) << made.error;
+  const Instance owner{film, made.instance};
+  double t = 5.0, d = 6e-9, c = 0.0;
+  filmtherm_evaluation e{};
+  e.struct_size = sizeof e;
+  e.count = 1;
+  e.temperature_K = &t;
+  e.film_thickness_m = &d;
+  e.value = &c;
+  EXPECT_EQ(film.evaluate(nullptr, &e, error, sizeof error), FILMTHERM_STATUS_INVALID_ARGUMENT);
+  EXPECT_THAT(error, HasSubstr("instance is NULL"));
+  EXPECT_EQ(film.evaluate(made.instance, nullptr, error, sizeof error),
+            FILMTHERM_STATUS_INVALID_ARGUMENT);
+  EXPECT_THAT(error, HasSubstr("evaluation is NULL"));
+  e.value = nullptr;
+  EXPECT_EQ(film.evaluate(made.instance, &e, error, sizeof error),
+            FILMTHERM_STATUS_INVALID_ARGUMENT);
+  EXPECT_THAT(error, HasSubstr("temperature_K and value"));
+  // A NULL error buffer is allowed: the status alone still says what happened.
+  EXPECT_EQ(film.evaluate(nullptr, &e, nullptr, 0), FILMTHERM_STATUS_INVALID_ARGUMENT);
+  e.value = &c;
+  EXPECT_EQ(film.evaluate(made.instance, &e, error, sizeof error), FILMTHERM_STATUS_OK) << error;
+  EXPECT_GT(c, 0.0);
+  film.destroy(nullptr);  // harmless, as the ABI requires
+}
+
+TEST(BuiltinPluginAbi, EvaluationSmallerThanAbi10IsRefused) {
+  const filmtherm_model& film = raw_model("film");
+  const CreateResult made = create(film, film_values);
+  ASSERT_EQ(made.status, FILMTHERM_STATUS_OK) << made.error;
+  const Instance owner{film, made.instance};
+  double t = 5.0, d = 6e-9, c = 0.0;
+  filmtherm_evaluation e{};
+  e.count = 1;
+  e.temperature_K = &t;
+  e.film_thickness_m = &d;
+  e.value = &c;
+  char error[512] = "";
+  for (uint32_t size :
+       {0u, static_cast<uint32_t>(offsetof(filmtherm_evaluation, energy_density))}) {
+    e.struct_size = size;
+    EXPECT_EQ(film.evaluate(made.instance, &e, error, sizeof error),
+              FILMTHERM_STATUS_INVALID_ARGUMENT)
+        << size;
+    EXPECT_THAT(error, HasSubstr("struct_size " + std::to_string(size)));
+    EXPECT_THAT(error, HasSubstr("smaller than ABI 1.0"));
+  }
+  e.struct_size = sizeof e + 16;  // a newer host's larger struct: the tail is ignored
+  EXPECT_EQ(film.evaluate(made.instance, &e, error, sizeof error), FILMTHERM_STATUS_OK) << error;
+}
+
+TEST(BuiltinPluginAbi, ZeroThicknessIsOutOfDomain) {
+  char error[512] = "";
+  for (const char* name : {"film", "film-low-T"}) {
+    const filmtherm_model& model = raw_model(name);
+    const std::vector<double> values = model.parameter_count == film_values.size()
+                                           ? film_values
+                                           : std::vector<double>{4000.0, absent, absent};
+    const CreateResult made = create(model, values);
+    ASSERT_EQ(made.status, FILMTHERM_STATUS_OK) << name << ": " << made.error;
+    const Instance owner{model, made.instance};
+    for (double d : {0.0, -6e-9, std::numeric_limits<double>::infinity()}) {
+      double t = 5.0, c = 0.0;
+      filmtherm_evaluation e{};
+      e.struct_size = sizeof e;
+      e.count = 1;
+      e.temperature_K = &t;
+      e.film_thickness_m = &d;
+      e.value = &c;
+      EXPECT_EQ(model.evaluate(made.instance, &e, error, sizeof error),
+                FILMTHERM_STATUS_OUT_OF_DOMAIN)
+          << name << " at d = " << d;
+      EXPECT_THAT(error, HasSubstr("film thickness d must be positive and finite")) << name;
+    }
+  }
+  const filmtherm_model& boundary = raw_model("acoustic-mismatch");
+  const CreateResult made = create(boundary, {100.0});
+  ASSERT_EQ(made.status, FILMTHERM_STATUS_OK) << made.error;
+  const Instance owner{boundary, made.instance};
+  double t = 5.0, bath = 1.0, d = 0.0, p = 0.0;
+  filmtherm_evaluation e{};
+  e.struct_size = sizeof e;
+  e.count = 1;
+  e.temperature_K = &t;
+  e.second_temperature_K = &bath;
+  e.film_thickness_m = &d;
+  e.value = &p;
+  EXPECT_EQ(boundary.evaluate(made.instance, &e, error, sizeof error),
+            FILMTHERM_STATUS_OUT_OF_DOMAIN);
+  EXPECT_THAT(error, HasSubstr("film thickness d"));
+}
+
+TEST(BuiltinPluginAbi, WrongParameterCountSaysExpectedAndGiven) {
+  const CreateResult made = create(raw_model("film"), {4000.0, absent});
+  EXPECT_EQ(made.status, FILMTHERM_STATUS_INVALID_ARGUMENT);
+  EXPECT_THAT(made.error, HasSubstr("wrong number of parameters: expected 6, given 2"));
+  const CreateResult none = create(raw_model("sommerfeld"), {});
+  EXPECT_EQ(none.status, FILMTHERM_STATUS_INVALID_ARGUMENT);
+  EXPECT_THAT(none.error, HasSubstr("expected 1, given 0"));
+}
+
+TEST(BuiltinPluginAbi, MessagesNameTheParameterNotAClass) {
+  struct Case {
+    const char* model;
+    std::vector<double> values;
+    const char* parameter;
+  };
+  const std::vector<Case> cases{
+      {"film", {-4000.0, absent, absent, absent, absent, 0.0}, "sound_velocity"},
+      {"film", {absent, 6000.0, 0.0, absent, absent, 0.0}, "transverse_velocity"},
+      {"film", {4000.0, absent, absent, -450.0, absent, 0.0}, "debye_temperature"},
+      {"debye", {4000.0, absent, absent, absent, 0.0, 0.0}, "atom_density"},
+      {"film-low-T", {std::numeric_limits<double>::infinity(), absent, absent}, "sound_velocity"},
+      {"sommerfeld", {0.0}, "sommerfeld_coefficient"},
+      {"bcs", {-1.0, 116.0, absent, absent}, "critical_temperature"},
+      {"eph-relaxation-time", {16e-12, 10.0, -2.0, 2400.0}, "temperature_exponent"},
+      {"eph-relaxation-time", {0.0, 10.0, 3.45, 2400.0}, "relaxation_time"},
+      {"eph-conductance", {1e9, 10.0, 0.5}, "power_exponent"},
+      {"escape-time", {-1e-12}, "escape_time"},
+      {"boundary-conductance", {8e5, 10.0, 0.0}, "power_exponent"},
+      {"boundary-conductance", {8e5, 0.0, 4.0}, "reference_temperature"},
+      {"acoustic-mismatch", {-5.0}, "boundary_coefficient"},
+      {"wiedemann-franz", {2e-6, 10.0, 0.0}, "lorenz_number"},
+  };
+  for (const Case& c : cases) {
+    const CreateResult made = create(raw_model(c.model), c.values);
+    EXPECT_EQ(made.status, FILMTHERM_STATUS_INVALID_ARGUMENT) << c.model << " " << c.parameter;
+    EXPECT_THAT(made.error, HasSubstr(c.parameter)) << c.model;
+    for (const char* cpp_name : {"ConfinedFilmPhonons", "DebyePhonons", "FilmLowTemperature",
+                                 "heat flow:", "electron heat capacity:"}) {
+      EXPECT_THAT(made.error, ::testing::Not(HasSubstr(cpp_name))) << c.model;
+    }
+    if (made.status == FILMTHERM_STATUS_OK) raw_model(c.model).destroy(made.instance);
+  }
+  const CreateResult velocity = create(raw_model("film"), cases[0].values);
+  EXPECT_EQ(velocity.error, "sound_velocity must be positive and finite (got -4000 m s^-1)");
 }
 
 }  // namespace

@@ -10,7 +10,10 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <memory>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "filmtherm/study.h"
 #include "filmtherm/sweep_journal.h"
@@ -106,21 +109,23 @@ TEST(SweepJournal, TornLastLineIsIgnoredAndCutBeforeAppending) {
   const std::string second = journal_line(run_point(study, 1, *runner, registry()));
   std::ofstream(journal, std::ios::binary) << first << second.substr(0, second.size() / 2);
 
-  std::size_t ignored = 0;
+  JournalReport ignored;
   const std::vector<fs::path> folders{folder};
   FinishedPoints finished = read_finished_points(study, folders, ignored);
   EXPECT_EQ(finished.size(), 1U);
-  EXPECT_EQ(ignored, 1U);
+  ASSERT_EQ(ignored.size(), 1U);
+  EXPECT_TRUE(ignored.problems[0].torn);
+  EXPECT_EQ(ignored.problems[0].line, 2U);
 
   {
     JournalWriter writer(journal);
     writer.append(run_point(study, 1, *runner, registry()));
   }
   EXPECT_EQ(read(journal), first + second);
-  ignored = 0;
+  ignored = {};
   finished = read_finished_points(study, folders, ignored);
   EXPECT_EQ(finished.size(), 2U);
-  EXPECT_EQ(ignored, 0U);
+  EXPECT_EQ(ignored.size(), 0U);
 }
 
 TEST(SweepJournal, JournalOfAnotherStudyIsRefused) {
@@ -129,7 +134,7 @@ TEST(SweepJournal, JournalOfAnotherStudyIsRefused) {
   PointRecord record = sample_record(2);
   record.parameter_hash = "ffffffffffffffff";
   std::ofstream(folder / journal_file_name(1, 2)) << journal_line(record);
-  std::size_t ignored = 0;
+  JournalReport ignored;
   const std::vector<fs::path> folders{folder};
   try {
     read_finished_points(study, folders, ignored);
@@ -143,6 +148,138 @@ TEST(SweepJournal, JournalOfAnotherStudyIsRefused) {
   record.index = study.point_count();
   std::ofstream(folder / journal_file_name(1, 2)) << journal_line(record);
   EXPECT_THROW(read_finished_points(study, folders, ignored), StudyChangedError);
+}
+
+// Two real records of grid.yaml, run once for the checksum tests.
+const std::vector<std::string>& real_lines() {
+  static const std::vector<std::string> lines = [] {
+    const Study study = load_study(data_dir / "grid.yaml", registry());
+    const std::unique_ptr<PointRunner> runner = make_point_runner(study.model, registry());
+    std::vector<std::string> text;
+    for (std::size_t i = 0; i < 3; ++i) {
+      text.push_back(journal_line(run_point(study, i, *runner, registry())));
+    }
+    return text;
+  }();
+  return lines;
+}
+
+TEST(SweepJournal, EveryLineCarriesAChecksumOfItsOtherBytes) {
+  const std::string& line = real_lines()[0];
+  const std::size_t at = line.rfind(",\"check\":\"");
+  ASSERT_NE(at, std::string::npos) << line;
+  const std::string check = line.substr(at + 10, 16);
+  EXPECT_EQ(check, text_hash(line.substr(0, at) + "}"));
+  EXPECT_EQ(line.substr(at + 26), "\"}\n");
+  JournalLineStatus status = JournalLineStatus::malformed;
+  EXPECT_TRUE(parse_journal_line(line, &status).has_value());
+  EXPECT_EQ(status, JournalLineStatus::ok);
+}
+
+TEST(SweepJournal, LineWithoutChecksumFromAnOlderJournalIsAccepted) {
+  const std::string& line = real_lines()[0];
+  const std::size_t at = line.rfind(",\"check\":\"");
+  const std::string legacy = line.substr(0, at) + "}";
+  const std::optional<PointRecord> record = parse_journal_line(legacy);
+  ASSERT_TRUE(record.has_value());
+  EXPECT_EQ(record->index, 0U);
+}
+
+// Writes `lines` as the journal of a fresh folder and reads it back.
+FinishedPoints read_back(const std::string& name, const std::string& text, JournalReport& report,
+                         fs::path* journal = nullptr) {
+  const Study study = load_study(data_dir / "grid.yaml", registry());
+  const fs::path folder = fresh_folder(name);
+  std::ofstream(folder / journal_file_name(), std::ios::binary) << text;
+  if (journal != nullptr) *journal = folder / journal_file_name();
+  const std::vector<fs::path> folders{folder};
+  return read_finished_points(study, folders, report);
+}
+
+TEST(SweepJournal, RecordChangedOnDiskIsReportedAsSuchAndRunsAgain) {
+  std::string changed = real_lines()[1];
+  // Change one digit of a figure: still valid JSON, but not what the sweep wrote.
+  const std::size_t digit = changed.find_first_of("123456789", changed.find("\"figures\""));
+  ASSERT_NE(digit, std::string::npos);
+  changed[digit] = changed[digit] == '9' ? '8' : static_cast<char>(changed[digit] + 1);
+  JournalReport report;
+  const FinishedPoints finished =
+      read_back("changed-on-disk", real_lines()[0] + changed + real_lines()[2], report);
+  EXPECT_EQ(finished.size(), 2U);
+  EXPECT_FALSE(finished.contains(1)) << "the changed record's point must run again";
+  ASSERT_EQ(report.size(), 1U);
+  EXPECT_EQ(report.problems[0].line, 2U);
+  EXPECT_FALSE(report.problems[0].torn);
+  EXPECT_NE(report.problems[0].what.find("checksum mismatch"), std::string::npos);
+}
+
+TEST(SweepJournal, CorruptLineInTheMiddleIsNotTakenForATornOne) {
+  JournalReport report;
+  const FinishedPoints finished =
+      read_back("corrupt-middle",
+                real_lines()[0] + "{\"index\": 1, \"hash\x01garbage\n" + real_lines()[2], report);
+  EXPECT_EQ(finished.size(), 2U);
+  ASSERT_EQ(report.size(), 1U);
+  EXPECT_EQ(report.problems[0].line, 2U);
+  EXPECT_FALSE(report.problems[0].torn);
+  EXPECT_NE(report.problems[0].what.find("corrupt line"), std::string::npos);
+}
+
+TEST(SweepJournal, DuplicatedPointIndexIsReportedAndRunsAgain) {
+  // Record 0 with another error text: same index and hash, different content.
+  PointRecord other;
+  other.index = 0;
+  const std::optional<PointRecord> first = parse_journal_line(real_lines()[0]);
+  ASSERT_TRUE(first.has_value());
+  other.parameter_hash = first->parameter_hash;
+  other.study_fingerprint = first->study_fingerprint;
+  other.ok = false;
+  other.error = "a different outcome";
+  JournalReport report;
+  const FinishedPoints finished =
+      read_back("duplicate", real_lines()[0] + real_lines()[1] + journal_line(other), report);
+  EXPECT_FALSE(finished.contains(0));
+  EXPECT_TRUE(finished.contains(1));
+  ASSERT_EQ(report.size(), 2U) << "both records of point 0, once each";
+  for (const JournalProblem& problem : report.problems) {
+    EXPECT_NE(problem.what.find("duplicated point index 0"), std::string::npos) << problem.what;
+  }
+  EXPECT_EQ(report.problems[0].line + report.problems[1].line, 1U + 3U);
+
+  JournalReport copies;
+  const FinishedPoints once =
+      read_back("copy", real_lines()[0] + real_lines()[0] + real_lines()[1], copies);
+  EXPECT_TRUE(once.contains(0)) << "an identical copy is the same result";
+  ASSERT_EQ(copies.size(), 1U);
+  EXPECT_NE(copies.problems[0].what.find("identical to line 1"), std::string::npos);
+}
+
+TEST(SweepJournal, ProblemsAreBlankedOutOnceAndTheirPointsRecomputed) {
+  const Study study = load_study(data_dir / "grid.yaml", registry());
+  std::string changed = real_lines()[1];
+  changed[changed.find("\"ok\"")] = ' ';  // "ok" -> ' ok": still a line, no longer the record
+  JournalReport report;
+  fs::path journal;
+  FinishedPoints finished = read_back(
+      "blanked", real_lines()[0] + changed + "not json\n" + real_lines()[2], report, &journal);
+  ASSERT_EQ(report.size(), 2U);
+  const std::uintmax_t size = fs::file_size(journal);
+  {
+    JournalWriter writer(journal);
+    writer.blank_out(report.problems);
+    const std::unique_ptr<PointRunner> runner = make_point_runner(study.model, registry());
+    writer.append(run_point(study, 1, *runner, registry()));
+  }
+  EXPECT_EQ(fs::file_size(journal), size + real_lines()[1].size()) << "blanked in place";
+  const std::string rejected = read(journal.parent_path() / "rejected-journal-lines.txt");
+  EXPECT_NE(rejected.find("not json"), std::string::npos) << rejected;
+  EXPECT_NE(rejected.find("line 2"), std::string::npos) << rejected;
+  JournalReport again;
+  const std::vector<fs::path> folders{journal.parent_path()};
+  finished = read_finished_points(study, folders, again);
+  EXPECT_EQ(again.size(), 0U) << "reported once, not on every resume";
+  EXPECT_EQ(finished.size(), 3U);
+  EXPECT_TRUE(finished.contains(1));
 }
 
 // Runs every point on `threads` workers that append to one journal at the
@@ -162,10 +299,10 @@ FinishedPoints run_all(const Study& study, unsigned threads) {
     pool.join();
   }
   EXPECT_EQ(finished, study.point_count());
-  std::size_t ignored = 0;
+  JournalReport ignored;
   const std::vector<fs::path> folders{folder};
   FinishedPoints records = read_finished_points(study, folders, ignored);
-  EXPECT_EQ(ignored, 0U);  // no line torn or interleaved by concurrent appends
+  EXPECT_EQ(ignored.size(), 0U);  // no line torn or interleaved by concurrent appends
   return records;
 }
 

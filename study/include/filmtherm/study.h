@@ -145,4 +145,12 @@ Device load_point_device(const Study& study, const StudyPoint& point,
 /// refused axis value (at the value, naming the loader's complaint).
 void check_study_points(const Study& study, const PluginRegistry& registry);
 
+/// The part of check_study_points that `sweep` runs before any point: every
+/// value of every axis once (grid: in the point with the other axes at their
+/// first values; zip and one axis: every point). A study of N points costs
+/// the sum of its axis lengths in device loads (about 3-5 ms each), not N; a
+/// value refused only in combination with another axis's value is still a
+/// failed row of the sweep. Throws InputError like check_study_points.
+void check_study_values(const Study& study, const PluginRegistry& registry);
+
 }  // namespace filmtherm

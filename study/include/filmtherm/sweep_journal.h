@@ -4,7 +4,9 @@
 // the process) and flushed to disk (fdatasync) by a thread of its own within
 // a disk commit of that (so it survives a lost node, bar the last few
 // milliseconds of points); an interrupted study resumes where it stopped. A
-// line torn by a kill is ignored when reading and cut off before appending.
+// line torn by a kill is ignored when reading and cut off before appending;
+// each line carries a checksum, so a line changed on disk, a corrupt line and
+// a point recorded twice differently are reported as such and run again.
 // A record is accepted for a study only when the point of that index still
 // has the same parameter hash; anything else means the study changed, and is
 // refused with a message that says what changed.
@@ -46,10 +48,35 @@ struct PointRecord {
 using FinishedPoints = std::map<std::size_t, PointRecord>;
 
 /// The record as one line of JSON, ending in '\n'. Doubles round-trip exactly.
+/// The last field, "check", is text_hash (FNV-1a 64) of the line's bytes
+/// without it (`,"check":"..."` removed), so a record changed on disk is told
+/// apart from one the sweep wrote.
 std::string journal_line(const PointRecord& record);
 
-/// The record in a line; nullopt for a torn or malformed line.
-std::optional<PointRecord> parse_journal_line(std::string_view line);
+/// What parse_journal_line found in a line.
+enum class JournalLineStatus { ok, malformed, checksum_mismatch };
+
+/// The record in a line; nullopt for a torn or malformed line, or one whose
+/// checksum does not match (`status`, when given, says which). A line without
+/// a "check" field (journals written before checksums) is accepted as it is.
+std::optional<PointRecord> parse_journal_line(std::string_view line,
+                                              JournalLineStatus* status = nullptr);
+
+/// A journal line that is not taken as a record, and why.
+struct JournalProblem {
+  std::filesystem::path file;
+  std::size_t line = 0;    ///< 1-based
+  std::size_t offset = 0;  ///< of the line's first byte in the file
+  std::size_t length = 0;  ///< without the newline
+  bool torn = false;       ///< the last line, without its newline (cut before appending)
+  std::string what;        ///< "torn last line ...", "checksum mismatch ...", ...
+};
+
+/// Every problem found while reading journals; each is reported once per run.
+struct JournalReport {
+  std::vector<JournalProblem> problems;
+  std::size_t size() const noexcept { return problems.size(); }
+};
 
 /// "journal.jsonl", or "journal.shard-2-of-8.jsonl" for shard 2 of 8.
 std::string journal_file_name(std::size_t shard_index = 0, std::size_t shard_count = 0);
@@ -78,6 +105,12 @@ class JournalWriter {
   /// Waits until every appended record is on disk. Throws std::runtime_error
   /// when a flush failed.
   void flush();
+  /// Overwrites the `problems` of this journal (not torn ones, which the
+  /// constructor cut) with spaces, after appending their text to
+  /// rejected-journal-lines.txt beside the journal: their points run again,
+  /// and the next read neither reports them again nor sees the index twice.
+  /// Byte for byte in place, so a crash at any moment loses no other record.
+  void blank_out(std::span<const JournalProblem> problems);
   const std::filesystem::path& path() const noexcept { return path_; }
 
  private:
@@ -114,18 +147,21 @@ class PointHashes {
   std::map<std::size_t, std::string> hashes_;
 };
 
-/// The records of every journal in `folders` (the first record of an index
-/// wins). A record written for a study with the same fingerprint is taken as
-/// it is; any other is checked against its point's hash. Throws
-/// StudyChangedError when a record's index is beyond the study or its hash
-/// differs from the point's; `ignored_lines` counts torn lines.
+/// The records of every journal in `folders`. A record written for a study
+/// with the same fingerprint is taken as it is; any other is checked against
+/// its point's hash. Throws StudyChangedError when a record's index is beyond
+/// the study or its hash differs from the point's. Lines not taken, each in
+/// `report` with file, line and reason (their points run again): a torn last
+/// line; a malformed line elsewhere; a checksum mismatch (changed on disk);
+/// records of one index that differ (all of them). Identical copies of a
+/// record count once, with a note. Lines of spaces (blanked) are skipped.
 FinishedPoints read_finished_points(const Study& study,
                                     std::span<const std::filesystem::path> folders,
-                                    std::size_t& ignored_lines, PointHashes& hashes);
+                                    JournalReport& report, PointHashes& hashes);
 
 /// Same, with hashes computed afresh.
 FinishedPoints read_finished_points(const Study& study,
                                     std::span<const std::filesystem::path> folders,
-                                    std::size_t& ignored_lines);
+                                    JournalReport& report);
 
 }  // namespace filmtherm

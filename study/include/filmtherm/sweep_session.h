@@ -41,15 +41,16 @@ struct SweepPlan {
   std::size_t share = 0;             ///< points of the study in this run's shard
   std::size_t done_before = 0;       ///< of those, already journalled
   std::vector<std::size_t> pending;  ///< to run, in index order
-  std::size_t ignored_lines = 0;     ///< torn journal lines (their points run again)
+  JournalReport journal_report;      ///< journal lines not taken (their points run again)
   PointHashes hashes;                ///< of points checked or run by this process
 };
 
 /// Reads the journals in the output folder. Throws StudyChangedError, UsageError.
 SweepPlan plan_sweep(const Study& study, const SweepOptions& options);
 
-/// Notes on stderr that `ignored_lines` torn journal lines were ignored (none: nothing).
-void report_ignored(std::size_t ignored_lines, std::ostream& err);
+/// Notes on stderr each journal line not taken, with its file, line and
+/// reason (at most 10, then how many more); nothing when there is none.
+void report_ignored(const JournalReport& report, std::ostream& err);
 
 /// One line: what runs where, on how many workers.
 std::string plan_text(const Study& study, const SweepPlan& plan, const std::string& workers);
