@@ -158,6 +158,20 @@ TEST_F(CApiValues, PhononEscapePowerOfADeviceEqualsTheCppApi) {
   filmtherm_device_destroy(device);
 }
 
+// A host in any folder gets the built-in plugin: this test runs from
+// tests/api/, not bin/, with FILMTHERM_PLUGIN_PATH unset, so only the folder
+// beside libfilmtherm.so can have supplied it.
+TEST(CApiPlugins, TheBuiltInPluginIsFoundBesideTheLibrary) {
+  EXPECT_EQ(std::filesystem::weakly_canonical(PluginRegistry::builtin_plugin_folder()),
+            std::filesystem::weakly_canonical(FILMTHERM_BUILD_PLUGIN_DIR));
+  filmtherm_context* context = nullptr;
+  ASSERT_EQ(filmtherm_context_create(&context), FILMTHERM_OK);
+  std::size_t count = 0;
+  EXPECT_EQ(filmtherm_context_model_count(context, &count), FILMTHERM_OK);
+  EXPECT_GE(count, 10u);
+  filmtherm_context_destroy(context);
+}
+
 // The documented thread safety: a material whose models are thread-safe is
 // evaluated from several threads at once; a failure's message is per thread.
 TEST_F(CApiValues, ThreadsEvaluateOneMaterialAndKeepTheirOwnMessages) {
