@@ -14,9 +14,6 @@
 #ifndef FILMTHERM_PLUGIN_SUBDIR
 #error "FILMTHERM_PLUGIN_SUBDIR must be defined by the build (lib/filmtherm/plugins)"
 #endif
-#ifndef FILMTHERM_PLUGIN_SUBDIR_OF_LIBDIR
-#error "FILMTHERM_PLUGIN_SUBDIR_OF_LIBDIR must be defined by the build (filmtherm/plugins)"
-#endif
 
 namespace filmtherm {
 
@@ -122,22 +119,7 @@ LoadedPlugin::~LoadedPlugin() {
 }
 
 std::filesystem::path PluginRegistry::builtin_plugin_folder() {
-  // The loader may live in a shared libfilmtherm loaded by a host anywhere
-  // (Python, a FEM code): its plugins sit beside the library, in
-  // <library dir>/filmtherm/plugins, both in the build tree and in an
-  // install. Linked into an executable, dladdr names the executable, whose
-  // folder has no such subfolder, and the executable's rule applies.
   std::error_code error;
-  Dl_info info{};
-  if (dladdr(reinterpret_cast<void*>(&PluginRegistry::builtin_plugin_folder), &info) != 0 &&
-      info.dli_fname != nullptr && *info.dli_fname != '\0') {
-    const std::filesystem::path library = std::filesystem::canonical(info.dli_fname, error);
-    if (!error) {
-      const std::filesystem::path beside =
-          library.parent_path() / FILMTHERM_PLUGIN_SUBDIR_OF_LIBDIR;
-      if (std::filesystem::is_directory(beside, error)) return beside;
-    }
-  }
   const std::filesystem::path executable = std::filesystem::read_symlink("/proc/self/exe", error);
   if (error) return {};
   return executable.parent_path().parent_path() / FILMTHERM_PLUGIN_SUBDIR;

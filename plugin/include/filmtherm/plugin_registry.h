@@ -51,10 +51,8 @@ class PluginRegistry {
   /// FILMTHERM_PLUGIN_PATH (colon-separated) loaded, plus `extra` paths.
   static PluginRegistry with_default_plugins(const std::vector<std::filesystem::path>& extra = {});
 
-  /// The folder where the built-in plugin lives: <dir>/filmtherm/plugins
-  /// beside the shared libfilmtherm this loader is part of, when it is part of
-  /// one and that folder exists; else <exe dir>/../lib/filmtherm/plugins (the
-  /// same in the build tree and an install).
+  /// The folder where the built-in plugin lives for this executable:
+  /// <exe dir>/../lib/filmtherm/plugins (the same in the build tree and an install).
   static std::filesystem::path builtin_plugin_folder();
 
   /// Loads one plugin file, or every *.so in a folder. Throws PluginError, and
