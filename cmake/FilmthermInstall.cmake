@@ -1,7 +1,8 @@
 # Install rules and the package files that let others find filmtherm with
-# find_package(filmtherm) or pkg-config. What a third party needs is the C ABI
-# header (target filmtherm::plugin_abi), the plugin folder, and the filmtherm
-# executable to try a plugin with.
+# find_package(filmtherm) or pkg-config. A plugin author needs the C ABI header
+# (target filmtherm::plugin_abi) and the plugin folder; a host needs
+# libfilmtherm with its C API (filmtherm.h) and the C++ API of every stage
+# (target filmtherm::filmtherm); everyone may want the filmtherm executable.
 include(CMakePackageConfigHelpers)
 
 set(FILMTHERM_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/filmtherm")
@@ -12,7 +13,14 @@ if(TARGET filmtherm-mpi)
   install(TARGETS filmtherm-mpi RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
 endif()
 install(TARGETS filmtherm_builtin LIBRARY DESTINATION "${FILMTHERM_PLUGIN_SUBDIR}")
-install(FILES plugin/include/filmtherm/plugin.h DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/filmtherm")
+install(TARGETS filmtherm_library EXPORT filmthermTargets
+  LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" NAMELINK_COMPONENT Development)
+# The headers of every stage: plugin.h for plugin authors, filmtherm.h for C
+# hosts, the rest for C++ hosts (they need Boost's headers, nothing else).
+foreach(stage models plugin device solver output study api)
+  install(DIRECTORY ${stage}/include/filmtherm DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
+    FILES_MATCHING PATTERN "*.h")
+endforeach()
 install(TARGETS filmtherm_plugin_abi EXPORT filmthermTargets)
 install(EXPORT filmthermTargets NAMESPACE filmtherm:: DESTINATION "${FILMTHERM_CMAKE_DIR}")
 

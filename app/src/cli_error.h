@@ -4,10 +4,12 @@
 
 #include <stdexcept>
 
+#include "filmtherm/sweep.h"
+
 namespace filmtherm::cli {
 
-inline constexpr int exit_usage_error = 2;
-inline constexpr int exit_solver_error = 3;
+using filmtherm::exit_solver_error;
+using filmtherm::exit_usage_error;
 
 class UsageError : public std::runtime_error {
  public:

@@ -63,6 +63,9 @@ int main(int argc, char** argv) {
   } catch (const filmtherm::ParameterError& e) {
     std::cerr << "filmtherm: " << e.what() << "\n";
     return exit_usage_error;
+  } catch (const filmtherm::SweepRequestError& e) {
+    std::cerr << "filmtherm: " << e.what() << "\n";
+    return exit_usage_error;
   } catch (const filmtherm::PluginError& e) {
     std::cerr << "filmtherm: " << e.what() << "\n";
     return exit_usage_error;

@@ -1,6 +1,6 @@
 // `filmtherm run DEVICE.yaml [--output DIR] [--compare-phonons film,debye]`:
 // the hotspot-cooling job. A device with `model: electrothermal-wire` goes to
-// the wire model (wire_run.h, with the --cells/--temperatures/--switch
+// the wire model (wire_options.h: --cells/--temperatures/--switch
 // options below). Otherwise it loads the device, runs the lumped
 // two-temperature model once per phonon model (the material's own, or each model named by
 // --compare-phonons or the device's compare_phonons list), and only when every

@@ -4,62 +4,13 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <algorithm>
-#include <cstdlib>
 #include <iostream>
-#include <thread>
 
 #include "cli_error.h"
-#include "sweep_mpi.h"
-#include "sweep_progress.h"
-#include "sweep_session.h"
-#include "sweep_worker.h"
+#include "filmtherm/sweep.h"
+#include "filmtherm/sweep_mpi.h"
 
 namespace filmtherm::cli {
-
-namespace {
-
-int run_local(const Study& study, const PluginRegistry& registry, const SweepOptions& options) {
-  SweepPlan plan = plan_sweep(study, options);
-  const unsigned cores = available_cores();
-  const unsigned jobs = static_cast<unsigned>(std::clamp<std::size_t>(
-      options.jobs > 0 ? options.jobs : cores, 1, std::max<std::size_t>(1, plan.pending.size())));
-  std::cout << plan_text(study, plan, fmt::format("{} thread(s)", jobs)) << std::flush;
-  report_ignored(plan.ignored_lines, std::cerr);
-  if (!plan.pending.empty()) {
-    JournalWriter journal(plan.journal);
-    SweepProgress progress(plan.share, plan.done_before, isatty(STDERR_FILENO) != 0, std::cerr);
-    PointQueue queue(plan.pending);
-    std::size_t finished = 0;
-    install_stop_signal_handlers();
-    const auto keep = [&journal](const PointRecord& record) { journal.append(record); };
-    WorkerPool pool(study, registry, queue, jobs, keep, [&](PointRecord&& record) {
-      progress.point_finished(record.ok);
-      plan.hashes.remember(record.index, record.parameter_hash);
-      ++finished;
-    });
-    pool.join();
-    journal.flush();
-    progress.finish();
-    if (const int signal = stop_signal(); signal != 0 && finished < plan.pending.size()) {
-      return report_interruption(options, plan, signal, std::cerr);
-    }
-  }
-  return conclude_sweep(study, options, plan, std::cout, std::cerr);
-}
-
-}  // namespace
-
-int mpi_ranks_from_environment() {
-  for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE"}) {
-    if (const char* value = std::getenv(name)) {
-      const int ranks = std::atoi(value);
-      return ranks > 0 ? ranks : 0;
-    }
-  }
-  if (std::getenv("PMIX_RANK") != nullptr || std::getenv("PMI_RANK") != nullptr) return 0;
-  return 1;
-}
 
 CLI::App* add_sweep_command(CLI::App& app, SweepOptions& o) {
   CLI::App* command = app.add_subcommand(
@@ -83,7 +34,7 @@ CLI::App* add_sweep_command(CLI::App& app, SweepOptions& o) {
   return command;
 }
 
-int run_sweep(const SweepOptions& options) {
+int run_sweep(SweepOptions options) {
   if (!options.merge_folders.empty() && !options.shard.empty()) {
     throw UsageError("--merge combines the journals of all shards; it takes no --shard");
   }
@@ -92,25 +43,8 @@ int run_sweep(const SweepOptions& options) {
       return *exit_code;
     }
   }
-  std::vector<std::filesystem::path> extra(options.plugin_paths.begin(),
-                                           options.plugin_paths.end());
-  const PluginRegistry registry = PluginRegistry::with_default_plugins(extra);
-  Study study;
-  try {
-    study = load_study(options.study_file, registry);
-  } catch (const InputError& error) {
-    std::cerr << error.what()
-              << fmt::format("filmtherm sweep: {} problem(s) in {}\n", error.diagnostics().size(),
-                             options.study_file);
-    return exit_usage_error;
-  }
-  try {
-    if (!options.merge_folders.empty()) return merge_sweep(study, options, std::cout, std::cerr);
-    return run_local(study, registry, options);
-  } catch (const StudyChangedError& error) {
-    std::cerr << "filmtherm sweep: " << error.what() << "\n";
-    return exit_usage_error;
-  }
+  options.progress_bar = isatty(STDERR_FILENO) != 0;
+  return run_study_file(options, std::cout, std::cerr);
 }
 
 }  // namespace filmtherm::cli

@@ -9,8 +9,7 @@
 // MPI, sweep_mpi.h) rank 0 hands out points to the ranks that ask and writes the table.
 #pragma once
 
-#include <string>
-#include <vector>
+#include "filmtherm/sweep.h"
 
 namespace CLI {
 class App;
@@ -18,17 +17,7 @@ class App;
 
 namespace filmtherm::cli {
 
-struct SweepOptions {
-  std::string study_file;
-  std::string output_folder;  ///< empty: the study's output.folder
-  unsigned jobs = 0;  ///< worker threads; 0: one per core it may use (under MPI: 1 on rank 0)
-  std::string shard;  ///< "i/n" (1 <= i <= n), empty: the whole study
-  std::vector<std::string> merge_folders;
-  bool plot = true;
-  std::vector<std::string> plugin_paths;
-  /// The process's own argv, for handing the process over to filmtherm-mpi.
-  std::vector<std::string> command_line;
-};
+using filmtherm::SweepOptions;
 
 /// Adds the subcommand; `run_sweep` is called when it was chosen.
 CLI::App* add_sweep_command(CLI::App& app, SweepOptions& options);
@@ -36,6 +25,6 @@ CLI::App* add_sweep_command(CLI::App& app, SweepOptions& options);
 /// 0 when the study (or this shard's share) is done; exit_usage_error (2) for
 /// an invalid study, bad options or a journal of another study; 1 when a
 /// merge leaves points missing; 128 + signal when stopped by SIGINT/SIGTERM.
-int run_sweep(const SweepOptions& options);
+int run_sweep(SweepOptions options);
 
 }  // namespace filmtherm::cli

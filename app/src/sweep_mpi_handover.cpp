@@ -11,10 +11,9 @@
 #include <system_error>
 #include <vector>
 
-#include "cli_error.h"
-#include "sweep_mpi.h"
+#include "filmtherm/sweep_mpi.h"
 
-namespace filmtherm::cli {
+namespace filmtherm {
 
 namespace {
 
@@ -31,7 +30,7 @@ std::optional<int> run_sweep_across_ranks(const SweepOptions& options, int ranks
   const std::filesystem::path mpi_executable = mpi_executable_beside_this_one();
   if (mpi_executable.empty() || access(mpi_executable.c_str(), X_OK) != 0) {
     if (ranks == 0) return std::nullopt;
-    throw UsageError(fmt::format(
+    throw SweepRequestError(fmt::format(
         "started by an MPI launcher with {} ranks, but this filmtherm was built without MPI "
         "(no filmtherm-mpi beside it; install libopenmpi-dev and rebuild), so every rank would "
         "run the whole study; use --shard i/n for independent jobs",
@@ -48,4 +47,4 @@ std::optional<int> run_sweep_across_ranks(const SweepOptions& options, int ranks
       fmt::format("could not start {}: {}", mpi_executable.string(), std::strerror(errno)));
 }
 
-}  // namespace filmtherm::cli
+}  // namespace filmtherm

@@ -119,6 +119,21 @@ LoadedPlugin::~LoadedPlugin() {
 }
 
 std::filesystem::path PluginRegistry::builtin_plugin_folder() {
+  // The file this code was loaded from: libfilmtherm.so when a host (Python, a
+  // C program, a circuit simulator) loaded the library, which may sit anywhere
+  // relative to the host's executable; the executable itself when the loader
+  // is linked in statically.
+  Dl_info info{};
+  if (dladdr(reinterpret_cast<void*>(&PluginRegistry::builtin_plugin_folder), &info) != 0 &&
+      info.dli_fname != nullptr) {
+    std::error_code error;
+    const std::filesystem::path file = std::filesystem::canonical(info.dli_fname, error);
+    if (!error && is_shared_library(file)) {
+      // <libdir>/libfilmtherm.so -> <libdir>/filmtherm/plugins
+      const std::filesystem::path subdir(FILMTHERM_PLUGIN_SUBDIR);
+      return file.parent_path() / subdir.parent_path().filename() / subdir.filename();
+    }
+  }
   std::error_code error;
   const std::filesystem::path executable = std::filesystem::read_symlink("/proc/self/exe", error);
   if (error) return {};

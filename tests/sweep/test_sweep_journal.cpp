@@ -12,11 +12,11 @@
 #include <sstream>
 
 #include "filmtherm/study.h"
-#include "sweep_journal.h"
-#include "sweep_table.h"
-#include "sweep_worker.h"
+#include "filmtherm/sweep_journal.h"
+#include "filmtherm/sweep_table.h"
+#include "filmtherm/sweep_worker.h"
 
-namespace filmtherm::cli {
+namespace filmtherm {
 namespace {
 
 namespace fs = std::filesystem;
@@ -183,4 +183,4 @@ TEST(SweepWorkers, ThreeThreadsGiveTheSameRecordsAsOne) {
 }
 
 }  // namespace
-}  // namespace filmtherm::cli
+}  // namespace filmtherm

@@ -1,5 +1,5 @@
 // Finding and loading material plugins. A PluginRegistry dlopens plugin
-// libraries (the built-in plugin folder next to the executable, the folders in
+// libraries (the built-in plugin folder beside libfilmtherm, the folders in
 // FILMTHERM_PLUGIN_PATH, and explicit paths), checks the ABI major version and
 // the entry symbol, refuses a model name that two plugins both define (naming
 // both files), and hands out ModelDescriptors by name. Libraries stay loaded
@@ -51,8 +51,10 @@ class PluginRegistry {
   /// FILMTHERM_PLUGIN_PATH (colon-separated) loaded, plus `extra` paths.
   static PluginRegistry with_default_plugins(const std::vector<std::filesystem::path>& extra = {});
 
-  /// The folder where the built-in plugin lives for this executable:
-  /// <exe dir>/../lib/filmtherm/plugins (the same in the build tree and an install).
+  /// The folder where the built-in plugin lives: <libdir>/filmtherm/plugins
+  /// beside libfilmtherm when the loader runs inside that shared library (so
+  /// any host finds it), else <exe dir>/../lib/filmtherm/plugins. The same in
+  /// the build tree and an install.
   static std::filesystem::path builtin_plugin_folder();
 
   /// Loads one plugin file, or every *.so in a folder. Throws PluginError, and

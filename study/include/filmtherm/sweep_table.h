@@ -12,9 +12,9 @@
 #include <string>
 
 #include "filmtherm/study.h"
-#include "sweep_journal.h"
+#include "filmtherm/sweep_journal.h"
 
-namespace filmtherm::cli {
+namespace filmtherm {
 
 /// Header "index,film.thickness [nm],...,electron_peak_temperature [K],...,status,error",
 /// then one row per point. Every point must be in `records`.
@@ -34,4 +34,4 @@ std::optional<std::string> plot_results(const Study& study, const StudyPlot& plo
                                         const FinishedPoints& records,
                                         const std::filesystem::path& folder);
 
-}  // namespace filmtherm::cli
+}  // namespace filmtherm

@@ -1,4 +1,4 @@
-#include "cooling_outputs.h"
+#include "filmtherm/cooling_outputs.h"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -12,10 +12,10 @@
 
 #include "filmtherm/device_loader.h"
 
-#include "gnuplot_runner.h"
-#include "gnuplot_text.h"
+#include "filmtherm/gnuplot_runner.h"
+#include "filmtherm/gnuplot_text.h"
 
-namespace filmtherm::cli {
+namespace filmtherm {
 
 namespace {
 
@@ -206,4 +206,4 @@ std::string summary_table(const Device& device, const std::vector<RunRecord>& ru
   return text;
 }
 
-}  // namespace filmtherm::cli
+}  // namespace filmtherm

@@ -18,9 +18,9 @@
 
 #include "filmtherm/point_runner.h"
 #include "filmtherm/study.h"
-#include "sweep_journal.h"
+#include "filmtherm/sweep_journal.h"
 
-namespace filmtherm::cli {
+namespace filmtherm {
 
 /// Runs point `index`: builds its device, loads it and solves it. A refused
 /// device or a failed solve becomes a failed record with the error text.
@@ -75,4 +75,4 @@ void install_stop_signal_handlers();
 /// The signal that asked the sweep to stop (SIGINT or SIGTERM), 0 when none.
 int stop_signal() noexcept;
 
-}  // namespace filmtherm::cli
+}  // namespace filmtherm

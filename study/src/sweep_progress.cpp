@@ -1,11 +1,11 @@
-#include "sweep_progress.h"
+#include "filmtherm/sweep_progress.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 
-namespace filmtherm::cli {
+namespace filmtherm {
 
 namespace {
 
@@ -79,4 +79,4 @@ void SweepProgress::finish() {
   }
 }
 
-}  // namespace filmtherm::cli
+}  // namespace filmtherm

@@ -13,7 +13,7 @@
 #include "filmtherm/device.h"
 #include "filmtherm/hotspot_cooling.h"
 
-namespace filmtherm::cli {
+namespace filmtherm {
 
 /// One finished run and the name of its trace file in the output folder.
 struct RunRecord {
@@ -45,4 +45,4 @@ std::string summary_table(const Device& device, const std::vector<RunRecord>& ru
 /// "12.3 ps", "4.56 ns": a time with an SI prefix, 3 significant digits.
 std::string format_time(double time_s);
 
-}  // namespace filmtherm::cli
+}  // namespace filmtherm

@@ -1,4 +1,4 @@
-#include "sweep_worker.h"
+#include "filmtherm/sweep_worker.h"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -7,7 +7,7 @@
 
 #include "filmtherm/cvode_integrator.h"
 
-namespace filmtherm::cli {
+namespace filmtherm {
 
 namespace {
 
@@ -106,4 +106,4 @@ int stop_signal() noexcept {
   return received_stop_signal.load();
 }
 
-}  // namespace filmtherm::cli
+}  // namespace filmtherm

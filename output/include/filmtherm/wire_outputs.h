@@ -14,7 +14,7 @@
 #include "filmtherm/device.h"
 #include "filmtherm/electrothermal_wire.h"
 
-namespace filmtherm::cli {
+namespace filmtherm {
 
 /// One finished wire run and the names of its files in the output folder.
 struct WireRunRecord {
@@ -55,4 +55,4 @@ std::optional<std::string> plot_wire_map(const Device& device, const WireRunReco
 /// The short table printed after a run, one line per phonon model.
 std::string wire_summary_table(const Device& device, const std::vector<WireRunRecord>& runs);
 
-}  // namespace filmtherm::cli
+}  // namespace filmtherm

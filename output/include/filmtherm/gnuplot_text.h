@@ -8,7 +8,7 @@
 #include <sstream>
 #include <string>
 
-namespace filmtherm::cli {
+namespace filmtherm {
 
 /// A gnuplot single-quoted string literal ('' escapes a quote).
 inline std::string gnuplot_string(const std::string& text) {
@@ -52,4 +52,4 @@ inline std::string read_text(const std::filesystem::path& path) {
   return text.str();
 }
 
-}  // namespace filmtherm::cli
+}  // namespace filmtherm

@@ -1,4 +1,4 @@
-#include "sweep_journal.h"
+#include "filmtherm/sweep_journal.h"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-namespace filmtherm::cli {
+namespace filmtherm {
 
 namespace {
 
@@ -277,4 +277,4 @@ FinishedPoints read_finished_points(const Study& study,
   return finished;
 }
 
-}  // namespace filmtherm::cli
+}  // namespace filmtherm

@@ -14,13 +14,12 @@
 #include <optional>
 #include <thread>
 
-#include "cli_error.h"
-#include "sweep_mpi.h"
-#include "sweep_progress.h"
-#include "sweep_session.h"
-#include "sweep_worker.h"
+#include "filmtherm/sweep_mpi.h"
+#include "filmtherm/sweep_progress.h"
+#include "filmtherm/sweep_session.h"
+#include "filmtherm/sweep_worker.h"
 
-namespace filmtherm::cli {
+namespace filmtherm {
 
 namespace {
 
@@ -233,4 +232,4 @@ std::optional<int> run_sweep_across_ranks(const SweepOptions& options, int /*ran
   }
 }
 
-}  // namespace filmtherm::cli
+}  // namespace filmtherm

@@ -1,4 +1,4 @@
-#include "sweep_session.h"
+#include "filmtherm/sweep_session.h"
 
 #include <fmt/format.h>
 #include <sched.h>
@@ -7,11 +7,10 @@
 #include <charconv>
 #include <thread>
 
-#include "cli_error.h"
 #include "filmtherm/atomic_file.h"
-#include "sweep_table.h"
+#include "filmtherm/sweep_table.h"
 
-namespace filmtherm::cli {
+namespace filmtherm {
 
 namespace {
 
@@ -64,7 +63,7 @@ Shard parse_shard(const std::string& text) {
     shard.count = parse_count(std::string_view(text).substr(slash + 1));
   }
   if (shard.count == 0 || shard.index == 0 || shard.index > shard.count) {
-    throw UsageError(fmt::format(
+    throw SweepRequestError(fmt::format(
         "--shard {}: expected i/n with 1 <= i <= n, e.g. --shard 2/8 (the second of 8 shards)",
         text));
   }
@@ -168,7 +167,7 @@ int merge_sweep(const Study& study, const SweepOptions& options, std::ostream& o
   std::size_t journals = 0;
   for (const std::filesystem::path& folder : folders) {
     if (!std::filesystem::is_directory(folder)) {
-      throw UsageError(fmt::format("--merge {}: no such folder", folder.string()));
+      throw SweepRequestError(fmt::format("--merge {}: no such folder", folder.string()));
     }
     journals += journal_files(folder).size();
   }
@@ -202,4 +201,4 @@ int merge_sweep(const Study& study, const SweepOptions& options, std::ostream& o
   return conclude_sweep(study, options, plan, out, err);
 }
 
-}  // namespace filmtherm::cli
+}  // namespace filmtherm

@@ -1,4 +1,4 @@
-#include "wire_outputs.h"
+#include "filmtherm/wire_outputs.h"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -9,13 +9,13 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "cooling_outputs.h"
+#include "filmtherm/cooling_outputs.h"
 #include "filmtherm/device_loader.h"
 
-#include "gnuplot_runner.h"
-#include "gnuplot_text.h"
+#include "filmtherm/gnuplot_runner.h"
+#include "filmtherm/gnuplot_text.h"
 
-namespace filmtherm::cli {
+namespace filmtherm {
 
 namespace {
 
@@ -285,4 +285,4 @@ std::string wire_summary_table(const Device& device, const std::vector<WireRunRe
   return text;
 }
 
-}  // namespace filmtherm::cli
+}  // namespace filmtherm

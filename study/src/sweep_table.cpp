@@ -1,4 +1,4 @@
-#include "sweep_table.h"
+#include "filmtherm/sweep_table.h"
 
 #include <fmt/format.h>
 #include <sys/wait.h>
@@ -8,10 +8,10 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "gnuplot_runner.h"
-#include "gnuplot_text.h"
+#include "filmtherm/gnuplot_runner.h"
+#include "filmtherm/gnuplot_text.h"
 
-namespace filmtherm::cli {
+namespace filmtherm {
 
 namespace {
 
@@ -182,4 +182,4 @@ std::optional<std::string> plot_results(const Study& study, const StudyPlot& plo
   return run_gnuplot(script, partial, png);
 }
 
-}  // namespace filmtherm::cli
+}  // namespace filmtherm

@@ -9,7 +9,7 @@
 #include <ostream>
 #include <string>
 
-namespace filmtherm::cli {
+namespace filmtherm {
 
 class SweepProgress {
  public:
@@ -41,4 +41,4 @@ class SweepProgress {
   std::size_t last_tenth_ = 0;
 };
 
-}  // namespace filmtherm::cli
+}  // namespace filmtherm

@@ -16,9 +16,9 @@
 
 #include <optional>
 
-#include "sweep_command.h"
+#include "filmtherm/sweep.h"
 
-namespace filmtherm::cli {
+namespace filmtherm {
 
 /// The number of ranks an MPI launcher (mpirun, srun with PMI) started, read
 /// from the environment: 1 when not started by one, 0 when started by one
@@ -29,8 +29,8 @@ int mpi_ranks_from_environment();
 /// mpi_ranks_from_environment gives it, never 1) and returns its exit code
 /// (rank 0's is the job's, as for run_sweep). std::nullopt: this build has no
 /// MPI and the launcher did not say it started more than one rank, so the
-/// caller runs the study locally. Throws UsageError when more than one rank
+/// caller runs the study locally. Throws SweepRequestError when more than one rank
 /// was started and there is no MPI to share the work with.
 std::optional<int> run_sweep_across_ranks(const SweepOptions& options, int ranks);
 
-}  // namespace filmtherm::cli
+}  // namespace filmtherm

@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-namespace filmtherm::cli {
+namespace filmtherm {
 
 /// Runs `script`, which must write its plot to `partial`, and renames
 /// `partial` to `target`. Returns nullopt on success; otherwise why no plot
@@ -18,4 +18,4 @@ std::optional<std::string> run_gnuplot(const std::string& script,
                                        const std::filesystem::path& partial,
                                        const std::filesystem::path& target);
 
-}  // namespace filmtherm::cli
+}  // namespace filmtherm

@@ -1,4 +1,4 @@
-#include "gnuplot_runner.h"
+#include "filmtherm/gnuplot_runner.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -6,9 +6,9 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "gnuplot_text.h"
+#include "filmtherm/gnuplot_text.h"
 
-namespace filmtherm::cli {
+namespace filmtherm {
 
 std::optional<std::string> run_gnuplot(const std::string& script,
                                        const std::filesystem::path& partial,
@@ -36,4 +36,4 @@ std::optional<std::string> run_gnuplot(const std::string& script,
   return std::nullopt;
 }
 
-}  // namespace filmtherm::cli
+}  // namespace filmtherm

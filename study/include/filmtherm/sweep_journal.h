@@ -27,7 +27,7 @@
 #include "filmtherm/point_runner.h"
 #include "filmtherm/study.h"
 
-namespace filmtherm::cli {
+namespace filmtherm {
 
 /// One finished point.
 struct PointRecord {
@@ -128,4 +128,4 @@ FinishedPoints read_finished_points(const Study& study,
                                     std::span<const std::filesystem::path> folders,
                                     std::size_t& ignored_lines);
 
-}  // namespace filmtherm::cli
+}  // namespace filmtherm

@@ -11,10 +11,10 @@
 #include <vector>
 
 #include "filmtherm/study.h"
-#include "sweep_command.h"
-#include "sweep_journal.h"
+#include "filmtherm/sweep.h"
+#include "filmtherm/sweep_journal.h"
 
-namespace filmtherm::cli {
+namespace filmtherm {
 
 /// Shard `index` of `count` (1-based) runs the points with index % count == index - 1.
 struct Shard {
@@ -30,7 +30,7 @@ struct Shard {
 /// not all of the machine's; at least 1.
 unsigned available_cores();
 
-/// "2/8" -> {2, 8}; "" -> the whole study. Throws UsageError.
+/// "2/8" -> {2, 8}; "" -> the whole study. Throws SweepRequestError.
 Shard parse_shard(const std::string& text);
 
 /// What this run computes.
@@ -69,4 +69,4 @@ int conclude_sweep(const Study& study, const SweepOptions& options, SweepPlan& p
 int merge_sweep(const Study& study, const SweepOptions& options, std::ostream& out,
                 std::ostream& err);
 
-}  // namespace filmtherm::cli
+}  // namespace filmtherm

@@ -1,0 +1,70 @@
+#include "wire_options.h"
+
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include "cli_error.h"
+#include "filmtherm/quantity_parser.h"
+
+namespace filmtherm::cli {
+
+void add_wire_options(CLI::App& command, RunOptions& o) {
+  const std::string group = "Electrothermal wire";
+  command.add_option("--cells", o.wire_cells, "Wire model: grid cells along the wire (>= 3)")
+      ->group(group)
+      ->default_val(o.wire_cells);
+  command
+      .add_option("--temperatures", o.wire_form,
+                  "Wire model: one temperature per cell (Yang 2007) or two (T_e, T_ph)")
+      ->group(group)
+      ->check(CLI::IsMember({"one", "two"}))
+      ->default_val(o.wire_form);
+  command
+      .add_option("--switch", o.wire_switch,
+                  "Wire model: the resistive switch located by root finding, or smoothed")
+      ->group(group)
+      ->check(CLI::IsMember({"root-finding", "smoothed"}))
+      ->default_val(o.wire_switch);
+  command
+      .add_option("--switch-width", o.wire_switch_width,
+                  "Wire model: temperature width of the smoothed switch, e.g. 0.05K")
+      ->group(group)
+      ->default_val(o.wire_switch_width);
+  command
+      .add_option("--escape", o.wire_escape,
+                  "Wire model: escape law, the model's power or Yang's linearised "
+                  "alpha(T)(T - T_sub)/d (default: linearised for one temperature, "
+                  "model-power for two)")
+      ->group(group)
+      ->check(CLI::IsMember({"model-power", "linearised"}));
+  command
+      .add_flag("--stop-at-recovery", o.wire_stop_at_recovery,
+                "Wire model: end the run when the current is back within 1% of its dip")
+      ->group(group);
+}
+
+WireModelOptions wire_model_options(const RunOptions& o) {
+  WireModelOptions options;
+  options.cell_count = o.wire_cells;
+  if (o.wire_cells < 3) {
+    throw UsageError(fmt::format("--cells: the wire needs at least 3 cells, got {}", o.wire_cells));
+  }
+  options.form = o.wire_form == "two" ? WireTemperatureForm::two_temperature
+                                      : WireTemperatureForm::one_temperature;
+  options.resistive_switch =
+      o.wire_switch == "smoothed" ? ResistiveSwitch::smoothed : ResistiveSwitch::root_finding;
+  try {
+    options.switch_width = parse_quantity_as<Temperature>(o.wire_switch_width);
+  } catch (const QuantityParseError& error) {
+    throw UsageError(fmt::format("--switch-width: {}", error.what()));
+  }
+  if (!(options.switch_width.value() > 0.0)) {
+    throw UsageError("--switch-width must be a positive temperature, e.g. 0.05K");
+  }
+  if (o.wire_escape == "model-power") options.escape_law = WireEscapeLaw::model_power;
+  if (o.wire_escape == "linearised") options.escape_law = WireEscapeLaw::linearised;
+  options.stop_at_recovery = o.wire_stop_at_recovery;
+  return options;
+}
+
+}  // namespace filmtherm::cli

@@ -1,0 +1,84 @@
+// Running a device as `filmtherm run` does, from any host: the device's model
+// (lumped two-temperature or electrothermal wire) once per phonon variant (the
+// material's own phonon model, or each model of a comparison), and then, only
+// when every variant has succeeded, its whole output set: a trace per variant
+// (and T(x, t) for a wire), the plots, and summary.json last, so a folder
+// with a summary is complete. Solving and writing are two steps, so a host
+// can take the results in memory (device_summary_json gives the text
+// summary.json would hold) without touching the file system.
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "filmtherm/cooling_outputs.h"
+#include "filmtherm/cvode_integrator.h"
+#include "filmtherm/device.h"
+#include "filmtherm/plugin_registry.h"
+#include "filmtherm/wire_model.h"
+#include "filmtherm/wire_outputs.h"
+
+namespace filmtherm {
+
+struct DeviceRunOptions {
+  /// Phonon models to run side by side, e.g. {"film", "debye"}; empty: the
+  /// device's compare_phonons, and when that is empty too the material's own.
+  std::vector<std::string> compare_phonons;
+  WireModelOptions wire;  ///< electrothermal-wire devices only
+};
+
+/// Every variant's result, with the names its files get in an output folder.
+struct DeviceRunOutcome {
+  DeviceModelKind model = DeviceModelKind::lumped_two_temperature;
+  std::vector<RunRecord> lumped_runs;    ///< lumped devices
+  std::vector<WireRunRecord> wire_runs;  ///< wire devices
+  bool record_profiles = false;          ///< wire runs kept T(x, t)
+  std::vector<std::string> plot_files;   ///< filled by write_device_outputs
+};
+
+/// The solver failed in one variant: IntegrationError with the variant's phonon model.
+class VariantSolveError : public IntegrationError {
+ public:
+  VariantSolveError(std::string phonon_model, const IntegrationError& cause)
+      : IntegrationError(cause), phonon_model_(std::move(phonon_model)) {}
+  const std::string& phonon_model() const noexcept { return phonon_model_; }
+
+ private:
+  std::string phonon_model_;
+};
+
+/// The phonon models a run of `device` with `options` solves, in order
+/// (empty: the material's own model only, files without a suffix).
+std::vector<std::string> phonon_variants(const Device& device, const DeviceRunOptions& options);
+
+/// Solves every variant. Throws ParameterError for an unknown phonon model
+/// (parameter() "compare_phonons") or a model that refuses its parameters,
+/// std::invalid_argument / std::domain_error for settings the model refuses,
+/// VariantSolveError when CVODE fails.
+DeviceRunOutcome run_device_model(const Device& device, const PluginRegistry& registry,
+                                  const DeviceRunOptions& options);
+
+/// The text summary.json holds for `outcome` (with its plot_files).
+std::string device_summary_json(const Device& device, const DeviceRunOutcome& outcome);
+
+/// Writes the set into `folder`: traces (and profiles), the plots when `plot`
+/// (gnuplot problems are reported on `warnings` and the set goes on without
+/// that plot), summary.json last. Plots of an earlier run that this one does
+/// not make are removed. Throws std::runtime_error when a file cannot be written.
+void write_device_outputs(const Device& device, DeviceRunOutcome& outcome,
+                          const std::filesystem::path& folder, bool plot, std::ostream& warnings);
+
+/// Removes the files a run of `device` with `options` would write into
+/// `folder` (after a failure, so nothing there looks like its result).
+void remove_device_outputs(const Device& device, const DeviceRunOptions& options,
+                           const std::filesystem::path& folder);
+
+/// The short table printed after a run, one line per variant.
+std::string device_summary_table(const Device& device, const DeviceRunOutcome& outcome);
+
+/// "summary.json".
+inline const std::string summary_file_name = "summary.json";
+
+}  // namespace filmtherm

@@ -1,0 +1,157 @@
+#include "filmtherm/device_run.h"
+
+#include <fmt/format.h>
+
+#include <memory>
+#include <ostream>
+
+#include "filmtherm/atomic_file.h"
+#include "filmtherm/electrothermal_wire.h"
+#include "filmtherm/hotspot_cooling.h"
+#include "filmtherm/two_temperature_model.h"
+
+namespace filmtherm {
+
+namespace {
+
+const std::string lumped_plot_name = "temperatures.png";
+const std::string wire_traces_plot_name = "traces.png";
+
+// "trace.csv" for a single run, "trace-debye.csv" when comparing models.
+std::string file_name(const std::string& stem, const std::string& model, bool comparing,
+                      const std::string& extension) {
+  return comparing ? stem + "-" + model + extension : stem + extension;
+}
+
+// The device once per variant: itself, or with each compared phonon model.
+std::vector<Device> variant_devices(const Device& device, const std::vector<std::string>& models,
+                                    const PluginRegistry& registry) {
+  std::vector<Device> variants;
+  if (models.empty()) variants.push_back(device);
+  try {
+    for (const std::string& model : models) {
+      variants.push_back(with_phonon_model(device, model, registry));
+    }
+  } catch (const ParameterError& error) {
+    throw ParameterError("compare_phonons", error.what());
+  }
+  return variants;
+}
+
+template <class Model, class Result, class... Extra>
+Result solve(const Device& variant, const PluginRegistry& registry, const Extra&... extra) {
+  Model model(variant, registry, extra...);
+  try {
+    return model.run();
+  } catch (const IntegrationError& error) {
+    throw VariantSolveError(variant.material.phonon_heat_capacity.model, error);
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> phonon_variants(const Device& device, const DeviceRunOptions& options) {
+  return !options.compare_phonons.empty() ? options.compare_phonons : device.compare_phonon_models;
+}
+
+DeviceRunOutcome run_device_model(const Device& device, const PluginRegistry& registry,
+                                  const DeviceRunOptions& options) {
+  const std::vector<std::string> models = phonon_variants(device, options);
+  const bool comparing = !models.empty();
+  DeviceRunOutcome outcome;
+  outcome.model = device.model;
+  outcome.record_profiles = options.wire.record_profiles;
+  for (const Device& variant : variant_devices(device, models, registry)) {
+    const std::string& model = variant.material.phonon_heat_capacity.model;
+    if (device.model == DeviceModelKind::electrothermal_wire) {
+      WireRunRecord record;
+      record.trace_file = file_name("trace", model, comparing, ".csv");
+      record.profile_file = file_name("temperature-profile", model, comparing, ".csv");
+      record.map_file = file_name("temperature-map", model, comparing, ".png");
+      record.result = solve<ElectrothermalWire, WireResult>(variant, registry, options.wire);
+      outcome.wire_runs.push_back(std::move(record));
+    } else {
+      outcome.lumped_runs.push_back({solve<HotspotCooling, CoolingResult>(variant, registry),
+                                     file_name("trace", model, comparing, ".csv")});
+    }
+  }
+  return outcome;
+}
+
+std::string device_summary_json(const Device& device, const DeviceRunOutcome& outcome) {
+  if (outcome.model == DeviceModelKind::electrothermal_wire) {
+    return wire_summary_json(device, outcome.wire_runs, outcome.plot_files);
+  }
+  const std::optional<std::string> plot =
+      outcome.plot_files.empty() ? std::nullopt : std::optional(outcome.plot_files.front());
+  return summary_json(device, outcome.lumped_runs, plot);
+}
+
+void write_device_outputs(const Device& device, DeviceRunOutcome& outcome,
+                          const std::filesystem::path& folder, bool plot, std::ostream& warnings) {
+  outcome.plot_files.clear();
+  std::error_code ignored;
+  const auto keep_plot = [&](const std::optional<std::string>& problem, const std::string& name) {
+    if (problem) {
+      warnings << "filmtherm: warning: " << *problem << "\n";
+    } else {
+      outcome.plot_files.push_back(name);
+    }
+  };
+  if (outcome.model == DeviceModelKind::electrothermal_wire) {
+    for (const WireRunRecord& run : outcome.wire_runs) {
+      write_file_atomically(folder / run.trace_file, wire_trace_csv(device, run.result));
+      if (outcome.record_profiles) {
+        write_file_atomically(folder / run.profile_file, wire_profile_csv(device, run.result));
+      }
+    }
+    if (plot) {
+      keep_plot(plot_wire_traces(device, outcome.wire_runs, folder, wire_traces_plot_name),
+                wire_traces_plot_name);
+      for (const WireRunRecord& run : outcome.wire_runs) {
+        keep_plot(plot_wire_map(device, run, folder), run.map_file);
+      }
+    } else {
+      std::filesystem::remove(folder / wire_traces_plot_name, ignored);
+      for (const WireRunRecord& run : outcome.wire_runs) {
+        std::filesystem::remove(folder / run.map_file, ignored);
+      }
+    }
+  } else {
+    for (const RunRecord& run : outcome.lumped_runs) {
+      write_file_atomically(folder / run.trace_file, trace_csv(device, run.result));
+    }
+    if (plot) {
+      keep_plot(plot_temperatures(device, outcome.lumped_runs, folder, lumped_plot_name),
+                lumped_plot_name);
+    } else {
+      std::filesystem::remove(folder / lumped_plot_name, ignored);
+    }
+  }
+  write_file_atomically(folder / summary_file_name, device_summary_json(device, outcome));
+}
+
+void remove_device_outputs(const Device& device, const DeviceRunOptions& options,
+                           const std::filesystem::path& folder) {
+  std::vector<std::string> models = phonon_variants(device, options);
+  const bool comparing = !models.empty();
+  if (!comparing) models.push_back(device.material.phonon_heat_capacity.model);
+  std::vector<std::string> names{summary_file_name, lumped_plot_name, wire_traces_plot_name};
+  for (const std::string& model : models) {
+    names.push_back(file_name("trace", model, comparing, ".csv"));
+    if (device.model == DeviceModelKind::electrothermal_wire) {
+      names.push_back(file_name("temperature-profile", model, comparing, ".csv"));
+      names.push_back(file_name("temperature-map", model, comparing, ".png"));
+    }
+  }
+  std::error_code ignored;
+  for (const std::string& name : names) std::filesystem::remove(folder / name, ignored);
+}
+
+std::string device_summary_table(const Device& device, const DeviceRunOutcome& outcome) {
+  return outcome.model == DeviceModelKind::electrothermal_wire
+             ? wire_summary_table(device, outcome.wire_runs)
+             : summary_table(device, outcome.lumped_runs);
+}
+
+}  // namespace filmtherm
