@@ -23,6 +23,7 @@ using filmtherm::api::write_string;
 struct filmtherm_run {
   std::shared_ptr<filmtherm::api::ContextCore> core;
   filmtherm::DeviceRunOutcome outcome;
+  std::string summary_json;  ///< made once: it is what a host asks for first
   bool wire = false;
 };
 
@@ -112,7 +113,6 @@ filmtherm::DeviceRunOptions convert(const filmtherm_run_options& o) {
                                o.struct_size, sizeof(filmtherm_run_options)));
   }
   filmtherm::DeviceRunOptions options;
-  options.plot = false;
   if (o.compare_phonon_count > 0) require(o.compare_phonons, "options->compare_phonons");
   for (std::size_t i = 0; i < o.compare_phonon_count; ++i) {
     if (o.compare_phonons[i] == nullptr) {
@@ -206,12 +206,13 @@ int filmtherm_device_run(const filmtherm_device* device, const filmtherm_run_opt
     const filmtherm::DeviceRunOptions converted = convert(options ? *options : defaults);
     auto handle = std::make_unique<filmtherm_run>();
     handle->core = device->core;
-    handle->wire = device->device.model == filmtherm::DeviceModelKind::electrothermal_wire;
     {
       const std::shared_lock lock(device->core->registry_mutex);
       handle->outcome =
           filmtherm::run_device_model(device->device, device->core->registry, converted);
     }
+    handle->wire = handle->outcome.model == filmtherm::DeviceModelKind::electrothermal_wire;
+    handle->summary_json = filmtherm::device_summary_json(device->device, handle->outcome);
     *run = handle.release();
   });
 }
@@ -224,7 +225,7 @@ int filmtherm_run_summary_json(const filmtherm_run* run, char* json, size_t json
                                size_t* json_length) {
   return guarded(__func__, log_of(run), [&] {
     require(run, "run");
-    write_string(run->outcome.summary_json, json, json_size, json_length, "the summary");
+    write_string(run->summary_json, json, json_size, json_length, "the summary");
   });
 }
 

@@ -23,7 +23,7 @@
 
 static char source_dir[2048];
 
-/* nbtin-6nm.yaml with a thickness in kelvin at line 6, column 14. */
+/* nbtin-6nm.yaml with a thickness in kelvin: line 6, the unit at column 16. */
 static const char* unit_error_device =
     "name: bad-unit\n"
     "model: lumped-two-temperature\n"
@@ -32,10 +32,12 @@ static const char* unit_error_device =
     "  material: NbTiN\n"
     "  thickness: 6 K\n"
     "  width: 100 nm\n"
+    "  length: 100 um\n"
     "substrate:\n"
     "  temperature: 2 K\n"
     "  phonon_escape: {model: acoustic-mismatch, boundary_coefficient: 86.9 W/(m^2 K^4)}\n"
-    "photon: {wavelength: 1550 nm, absorbed_fraction: 0.5, hotspot_length: 50 nm}\n";
+    "photon: {wavelength: 1550 nm, absorbed_fraction: 0.5, hotspot_length: 50 nm, arrival_time: "
+    "10 ps}\n";
 
 static void check_unit_error(filmtherm_context* context) {
   filmtherm_device* device = NULL;
@@ -50,7 +52,7 @@ static void check_unit_error(filmtherm_context* context) {
   EXPECT_CODE_QUIET(
       filmtherm_context_error_location(context, &line, &column, file, sizeof file, &length),
       FILMTHERM_OK);
-  CHECK(line == 6 && column == 14);
+  CHECK(line == 6 && column == 16);
   CHECK(strcmp(file, name) == 0 && length == strlen(name));
   EXPECT_CODE_QUIET(filmtherm_context_error_location(context, NULL, NULL, NULL, 0, &length),
                     FILMTHERM_E_BUFFER_TOO_SMALL);
@@ -83,12 +85,14 @@ static void check_unit_error(filmtherm_context* context) {
 static void check_solver_error(filmtherm_context* context) {
   static const char* text =
       "name: five-steps\n"
+      "model: lumped-two-temperature\n"
       "imports: [../materials/nbtin.yaml]\n"
-      "film: {material: NbTiN, thickness: 6 nm, width: 100 nm}\n"
+      "film: {material: NbTiN, thickness: 6 nm, width: 100 nm, length: 100 um}\n"
       "substrate:\n"
       "  temperature: 2 K\n"
       "  phonon_escape: {model: acoustic-mismatch, boundary_coefficient: 86.9 W/(m^2 K^4)}\n"
-      "photon: {wavelength: 1550 nm, absorbed_fraction: 0.5, hotspot_length: 50 nm}\n"
+      "photon: {wavelength: 1550 nm, absorbed_fraction: 0.5, hotspot_length: 50 nm, "
+      "arrival_time: 10 ps}\n"
       "solver: {end_time: 10 ns, max_steps: 5}\n";
   filmtherm_device* device = NULL;
   filmtherm_run* run = NULL;
