@@ -2,13 +2,17 @@
 # Package test, run by ctest (tests/package/CMakeLists.txt sets the PACKAGE_TEST_*
 # variables). Writes only under $PACKAGE_TEST_WORK_DIR.
 #  (a) cmake --install the build tree into a scratch prefix;
-#  (b) build examples/plugin and examples/host out of tree against it, with
-#      CMake (find_package) and with pkg-config, -Wall -Wextra -Wpedantic -Werror;
+#  (b) build examples/plugin, examples/host and examples/c-api out of tree
+#      against it, with CMake (find_package) and with pkg-config,
+#      -Wall -Wextra -Wpedantic -Werror;
 #  (c) run the installed filmtherm with the plugin and check what it prints:
 #      the plugin is listed, a tabulated temperature returns the tabulated
 #      value, T outside the table fails with exit 2 naming the range; the C
 #      host's C(5 K) equals `filmtherm heat-capacity --model film` to 1e-12;
-#      and table_plugin_check.c tests the interpolation through the C ABI.
+#      and table_plugin_check.c tests the interpolation through the C ABI;
+#  (d) run the C API host (libfilmtherm) from both builds: it finds the
+#      installed built-in plugin beside the installed library, evaluates NbTiN
+#      and runs the NbTiN device with film and Debye phonons.
 set -euo pipefail
 
 source_dir=${PACKAGE_TEST_SOURCE_DIR:?set by ctest}
@@ -73,6 +77,7 @@ filmtherm="$prefix/$bindir/filmtherm"
 plugin_dir="$prefix/$libdir/filmtherm/plugins"
 builtin="$plugin_dir/filmtherm-builtin.so"
 for file in "$filmtherm" "$builtin" "$prefix/$includedir/filmtherm/plugin.h" \
+  "$prefix/$includedir/filmtherm/filmtherm.h" "$prefix/$libdir/libfilmtherm.so.0" \
   "$prefix/$libdir/cmake/filmtherm/filmthermConfig.cmake" "$prefix/$libdir/pkgconfig/filmtherm.pc"; do
   [[ -e "$file" ]] || fail "the install lacks $file"
 done
@@ -107,6 +112,9 @@ found_config=$(sed -n 's/^filmtherm_DIR:PATH=//p' "$work/plugin-build/CMakeCache
 logged host-configure.log "$cmake" -S "$source_dir/examples/host" -B "$work/host-build" \
   "${common_cmake_options[@]}"
 logged host-build.log "$cmake" --build "$work/host-build"
+logged c-api-configure.log "$cmake" -S "$source_dir/examples/c-api" -B "$work/c-api-build" \
+  "${common_cmake_options[@]}"
+logged c-api-build.log "$cmake" --build "$work/c-api-build"
 
 step "(b) build the host and the plugin with pkg-config"
 export PKG_CONFIG_PATH="$prefix/$libdir/pkgconfig"
@@ -127,6 +135,15 @@ logged plugin-pkgconfig.log "$cc" -std=c99 $strict_flags -O2 -fPIC -shared -fvis
   $pc_cflags -I"$source_dir/examples/plugin" -I"$work/pkgconfig" \
   "$source_dir/examples/plugin/table_plugin.c" "$source_dir/examples/plugin/table_heat_capacity.c" \
   -lm -o "$work/pkgconfig/table-heat-capacity.so"
+
+pc_libs=$("$pkg_config" --libs filmtherm)
+pc_libdir=$("$pkg_config" --variable=libdir filmtherm)
+[[ "$(realpath -m "$pc_libdir")" == "$(realpath -m "$prefix/$libdir")" ]] ||
+  fail "filmtherm.pc's libdir=$pc_libdir is not $prefix/$libdir"
+# shellcheck disable=SC2086
+logged c-api-pkgconfig.log "$cc" -std=c99 $strict_flags $pc_cflags \
+  "$source_dir/examples/c-api/c_api_host.c" $pc_libs -Wl,-rpath,"$pc_libdir" \
+  -o "$work/pkgconfig/c-api-host"
 
 step "(c) filmtherm plugins"
 logged plugins.log "$filmtherm" plugins --plugin "$plugin"
@@ -194,5 +211,19 @@ logged check-build.log "$cc" -std=c99 $strict_flags -O2 -I"$prefix/$includedir" 
   "$source_dir/tests/package/table_plugin_check.c" -ldl -lm -o "$work/table_plugin_check"
 logged check.log "$work/table_plugin_check" "$plugin" "$builtin" film-6nm-check
 sed 's/^/   /' "$work/check.log"
+
+step "(d) the C API host against the install"
+for host in "$work/c-api-build/c-api-host" "$work/pkgconfig/c-api-host"; do
+  logged c-api-run.log "$host" "$source_dir/examples/materials/nbtin.yaml" NbTiN \
+    "$source_dir/examples/devices/nbtin-6nm.yaml"
+  [[ $(grep -c '^ *[0-9]' "$work/c-api-run.log") -eq 10 ]] || fail "$host printed no 10 rows"
+  expect_in "film: peak T_e" "$work/c-api-run.log"
+  expect_in "debye: peak T_e" "$work/c-api-run.log"
+  # The library it runs with is the installed one, not the build tree's.
+  used=$(ldd "$host" | awk '$1 == "libfilmtherm.so.0" { print $3 }')
+  [[ -n "$used" && "$(realpath "$used")" == "$(realpath "$prefix/$libdir/libfilmtherm.so.0")" ]] ||
+    fail "$host does not run with the installed libfilmtherm.so.0 but with '$used'"
+done
+sed 's/^/   /' "$work/c-api-run.log"
 
 echo "package test passed in $((SECONDS - start_seconds)) s"
