@@ -3,11 +3,12 @@
  *   c_api_device_test <source dir> <filmtherm executable> <work dir>
  * loads devices with a unit error (file, line, column, key), a missing file,
  * and a solver that must fail (the time reached); runs
- * examples/devices/nbtin-6nm.yaml (film and Debye phonons) and checks that
- * its summary JSON equals the CLI's summary.json line for line (except the
- * wall time) and that every trace column, printed as the CLI prints it,
- * equals the CLI's trace CSV text; passes NULL for every pointer argument and
- * wrong sizes. Exit status: the number of failed checks.
+ * examples/devices/nbtin-6nm.yaml (film and Debye phonons) and
+ * examples/devices/nbtin-wire.yaml (40 cells, two temperatures) and checks
+ * that each summary JSON equals the CLI's summary.json line for line (except
+ * the measured solve times) and that every trace column, printed as the CLI
+ * prints it, equals the CLI's trace CSV text; passes NULL for every pointer
+ * argument and wrong sizes. Exit status: the number of failed checks.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -162,15 +163,26 @@ static char* read_file(const char* path) {
   return text;
 }
 
-/* Every line of a and b equal, except lines containing `skip`. */
-static int same_lines_except(const char* a, const char* b, const char* skip) {
+/* Whether the line [line, line + length) states a measured time, which
+ * differs from run to run. */
+static int is_timing(const char* line, size_t length) {
+  static const char* const keys[] = {"\"solve_wall_time_s\"", "\"solve_cpu_time_s\""};
+  size_t k;
+  for (k = 0; k < sizeof keys / sizeof keys[0]; ++k) {
+    const char* found = strstr(line, keys[k]);
+    if (found != NULL && found < line + length) return 1;
+  }
+  return 0;
+}
+
+/* Every line of a and b equal, except the timings. */
+static int same_lines_but_timings(const char* a, const char* b) {
   while (*a != '\0' || *b != '\0') {
     const char* a_end = strchr(a, '\n');
     const char* b_end = strchr(b, '\n');
     size_t a_length = a_end ? (size_t)(a_end - a) : strlen(a);
     size_t b_length = b_end ? (size_t)(b_end - b) : strlen(b);
-    const int skipped = strstr(a, skip) != NULL && strstr(a, skip) < a + a_length;
-    if (!skipped && (a_length != b_length || strncmp(a, b, a_length) != 0)) {
+    if (!is_timing(a, a_length) && (a_length != b_length || strncmp(a, b, a_length) != 0)) {
       fprintf(stderr, "  API: %.*s\n  CLI: %.*s\n", (int)a_length, a, (int)b_length, b);
       return 0;
     }
@@ -214,9 +226,13 @@ static void check_trace_against_csv(const filmtherm_run* run, size_t variant,
       CHECK(field != NULL && row < rows);
       if (field == NULL || row >= rows) break;
       field[strcspn(field, ",\n")] = '\0';
-      /* trace_csv: temperatures as {:.15g}, everything else as {:.12e} */
-      if (strcmp(name, "T_e_K") == 0 || strcmp(name, "T_ph_K") == 0) {
+      /* As trace_csv and wire_trace_csv print them: temperatures and the
+       * current as {:.15g}, the wire's hottest cell as {:.10g}, the rest as
+       * {:.12e}. */
+      if (strcmp(name, "T_e_K") == 0 || strcmp(name, "T_ph_K") == 0 || strcmp(name, "I_A") == 0) {
         snprintf(printed, sizeof printed, "%.15g", values[row]);
+      } else if (strcmp(name, "T_max_K") == 0 || strcmp(name, "T_ph_max_K") == 0) {
+        snprintf(printed, sizeof printed, "%.10g", values[row]);
       } else {
         snprintf(printed, sizeof printed, "%.12e", values[row]);
       }
@@ -244,14 +260,71 @@ static void check_trace_against_csv(const filmtherm_run* run, size_t variant,
   }
 }
 
+/* Runs `filmtherm run DEVICE --no-plot EXTRA` into work/<folder> and compares
+ * its summary.json and trace CSVs with the API's run. */
+static void compare_with_cli(const filmtherm_run* run, const char* filmtherm_exe,
+                             const char* device_path, const char* extra, const char* work,
+                             const char* folder) {
+  char command[12288], path[4096], name[64];
+  char* json = NULL;
+  char* cli_json = NULL;
+  size_t length = 0, count = 0, variant;
+  snprintf(command, sizeof command,
+           "'%s' run '%s' --no-plot %s --output '%s/%s' > '%s/%s.log' 2>&1", filmtherm_exe,
+           device_path, extra, work, folder, work, folder);
+  CHECK(system(command) == 0);
+  EXPECT_CODE(filmtherm_run_summary_json(run, NULL, 0, &length), FILMTHERM_E_BUFFER_TOO_SMALL);
+  CHECK(length > 100);
+  json = malloc(length + 1);
+  CHECK(json != NULL);
+  if (json == NULL) return;
+  EXPECT_OK(filmtherm_run_summary_json(run, json, length + 1, NULL));
+  CHECK(strlen(json) == length);
+  snprintf(path, sizeof path, "%s/%s/summary.json", work, folder);
+  cli_json = read_file(path);
+  CHECK(cli_json != NULL);
+  if (cli_json != NULL) CHECK(same_lines_but_timings(json, cli_json));
+  EXPECT_OK(filmtherm_run_variant_count(run, &count));
+  for (variant = 0; variant < count; ++variant) {
+    EXPECT_OK(filmtherm_run_variant_name(run, variant, name, sizeof name, NULL));
+    snprintf(path, sizeof path, "%s/%s/trace-%s.csv", work, folder, name);
+    check_trace_against_csv(run, variant, path);
+  }
+  free(json);
+  free(cli_json);
+}
+
+/* The electrothermal wire with 40 cells and the two-temperature form. */
+static void check_wire_run(filmtherm_context* context, const char* filmtherm_exe,
+                           const char* work) {
+  filmtherm_device* device = NULL;
+  filmtherm_run* run = NULL;
+  filmtherm_run_options options;
+  char path[4096], name[64];
+  size_t count = 0;
+  snprintf(path, sizeof path, "%s/examples/devices/nbtin-wire.yaml", source_dir);
+  EXPECT_OK(filmtherm_device_load_file(context, path, &device));
+  EXPECT_OK(filmtherm_run_options_init(&options));
+  options.wire_cell_count = 40;
+  options.wire_form = FILMTHERM_WIRE_TWO_TEMPERATURE;
+  EXPECT_OK(filmtherm_device_run(device, &options, &run));
+  filmtherm_device_destroy(device);
+  if (run == NULL) return;
+  EXPECT_OK(filmtherm_run_trace_column_count(run, &count));
+  CHECK(count == 15);
+  EXPECT_OK(filmtherm_run_trace_column_name(run, 1, name, sizeof name, NULL));
+  CHECK(strcmp(name, "I_A") == 0);
+  compare_with_cli(run, filmtherm_exe, path, "--cells 40 --temperatures two", work, "cli-wire");
+  filmtherm_run_destroy(run);
+}
+
 static void check_run(filmtherm_context* context, const char* filmtherm_exe, const char* work) {
   filmtherm_device* device = NULL;
   filmtherm_run* run = NULL;
   filmtherm_run_options options;
-  char path[4096], command[12288], name[64], csv[4096];
+  char path[4096], name[64];
   char* json = NULL;
-  char* cli_json = NULL;
-  size_t length = 0, count = 0, rows = 0, variant;
+  size_t length = 0, count = 0, rows = 0;
   double few[4];
   const char* debye_only[] = {"debye"};
   const char* unknown[] = {"debyye"};
@@ -300,26 +373,12 @@ static void check_run(filmtherm_context* context, const char* filmtherm_exe, con
   EXPECT_OK(filmtherm_run_variant_count(run, &count));
   CHECK(count == 2);
   EXPECT_CODE(filmtherm_run_summary_json(run, NULL, 0, &length), FILMTHERM_E_BUFFER_TOO_SMALL);
-  CHECK(length > 100);
   json = malloc(length + 1);
   CHECK(json != NULL);
   if (json == NULL) return;
   EXPECT_OK(filmtherm_run_summary_json(run, json, length + 1, NULL));
-  CHECK(strlen(json) == length);
   CHECK(strstr(json, "\"electrons\"") != NULL && strstr(json, "\"peak_K\"") != NULL);
-
-  snprintf(command, sizeof command, "'%s' run '%s' --no-plot --output '%s/cli' > '%s/cli.log' 2>&1",
-           filmtherm_exe, path, work, work);
-  CHECK(system(command) == 0);
-  snprintf(csv, sizeof csv, "%s/cli/summary.json", work);
-  cli_json = read_file(csv);
-  CHECK(cli_json != NULL);
-  if (cli_json != NULL) CHECK(same_lines_except(json, cli_json, "solve_wall_time_s"));
-  for (variant = 0; variant < count; ++variant) {
-    EXPECT_OK(filmtherm_run_variant_name(run, variant, name, sizeof name, NULL));
-    snprintf(csv, sizeof csv, "%s/cli/trace-%s.csv", work, name);
-    check_trace_against_csv(run, variant, csv);
-  }
+  compare_with_cli(run, filmtherm_exe, path, "", work, "cli");
 
   /* Wrong sizes, names, indices and NULLs. */
   EXPECT_OK(filmtherm_run_trace_length(run, 0, &rows));
@@ -350,7 +409,6 @@ static void check_run(filmtherm_context* context, const char* filmtherm_exe, con
   EXPECT_NULL_ARGUMENT(filmtherm_run_trace_column(run, 0, NULL, few, 4));
   EXPECT_NULL_ARGUMENT(filmtherm_run_trace_column(run, 0, "T_e_K", NULL, 4));
   free(json);
-  free(cli_json);
   filmtherm_run_destroy(run);
   filmtherm_run_destroy(NULL);
   filmtherm_device_destroy(NULL);
@@ -368,6 +426,7 @@ int main(int argc, char** argv) {
   check_unit_error(context);
   check_solver_error(context);
   check_run(context, argv[2], argv[3]);
+  check_wire_run(context, argv[2], argv[3]);
   /* Children keep what they need: the context may go first. */
   filmtherm_context_destroy(context);
   if (check_failures == 0) printf("c_api_device_test: all checks passed\n");
