@@ -80,10 +80,16 @@ void ErrorLog::store(const ErrorRecord& record) {
   records_[std::this_thread::get_id()] = record;
 }
 
-const ErrorRecord* ErrorLog::find() const {
-  const std::lock_guard lock(mutex_);
-  const auto it = records_.find(std::this_thread::get_id());
-  return it == records_.end() ? nullptr : &it->second;
+const ErrorRecord* ErrorLog::find() const noexcept {
+  // The getters that call this return to C: a failure to lock (which the
+  // standard allows to throw) reads as "no record" rather than crossing.
+  try {
+    const std::lock_guard lock(mutex_);
+    const auto it = records_.find(std::this_thread::get_id());
+    return it == records_.end() ? nullptr : &it->second;
+  } catch (...) {
+    return nullptr;
+  }
 }
 
 const ErrorRecord& thread_last_error() {

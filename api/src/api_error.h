@@ -50,7 +50,7 @@ class ErrorLog {
  public:
   void store(const ErrorRecord& record);
   /// The calling thread's record, nullptr when it has none.
-  const ErrorRecord* find() const;
+  const ErrorRecord* find() const noexcept;
 
  private:
   mutable std::mutex mutex_;
