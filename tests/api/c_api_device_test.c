@@ -155,7 +155,7 @@ static char* read_file(const char* path) {
   fseek(file, 0, SEEK_END);
   size = ftell(file);
   fseek(file, 0, SEEK_SET);
-  text = malloc((size_t)size + 1);
+  text = size < 0 ? NULL : malloc((size_t)size + 1);
   if (text != NULL) {
     text[fread(text, 1, (size_t)size, file)] = '\0';
   }
