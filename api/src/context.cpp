@@ -5,11 +5,8 @@
 #include <mutex>
 
 #include "api_error.h"
+#include "filmtherm/version.h"
 #include "handles.h"
-
-#ifndef FILMTHERM_VERSION
-#error "FILMTHERM_VERSION must be defined by the build"
-#endif
 
 using filmtherm::api::ApiError;
 using filmtherm::api::ErrorRecord;
@@ -40,7 +37,8 @@ int filmtherm_api_version(void) {
 }
 
 const char* filmtherm_version_string(void) {
-  return FILMTHERM_VERSION;
+  // version() views a string literal, so it is NUL-terminated.
+  return filmtherm::version().data();
 }
 
 const char* filmtherm_code_name(int code) {

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""The lumped two-temperature model (PHYSICS.md section 4) in SciPy, as a peer
+"""The lumped two-temperature model (docs/physics.md section 4) in SciPy, as a peer
 for `filmtherm run`: the same equations, the same models and the same
 tolerances, integrated with solve_ivp(method="BDF").
 
@@ -93,7 +93,7 @@ def solve_gap(t):
 class BcsElectrons:
     """The gap is solved once on a grid in t and interpolated by a cubic spline of s^2
     (smooth in t, linear at T_c), as one would in any SciPy script; C_es is then the
-    quadrature of PHYSICS.md section 2 at every call."""
+    quadrature of docs/physics.md section 2 at every call."""
 
     def __init__(self, gamma, critical_temperature):
         self.gamma = gamma

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""The electrothermal wire model (PHYSICS.md section 5) in SciPy, as a peer for
+"""The electrothermal wire model (docs/physics.md section 5) in SciPy, as a peer for
 `filmtherm run` on the Yang et al. (2007) NbN device: the same discretised
 model as filmtherm's default wire options (one temperature per cell, finite
 volumes with kappa(T) at the faces and the ends held at T_sub, the resistive
@@ -85,7 +85,7 @@ class Wire:
         self.dist[0] = self.dist[-1] = 0.5 * self.dx
         self.photon = device["photon"]
 
-    # Material laws (PHYSICS.md 2, 3 and 6)
+    # Material laws (docs/physics.md 2, 3 and 6)
     def c_e(self, T):
         t = T / self.tc
         sc = 2.43 * self.gamma * self.tc * np.exp(-2.15 * self.tc * (1.0 - t * t) / T)

@@ -109,7 +109,7 @@ OccupationTerms occupation_terms(double x) {
 // operations whatever else is asked for, so heat_capacity(T) == evaluate_si(T).C exactly.
 enum Need : unsigned { need_heat_capacity = 1, need_slope = 2, need_energy = 4, need_all = 7 };
 
-// PHYSICS.md section 1, per branch: C_i = p T^3 F, U_i = p T^4 G with
+// docs/physics.md section 1, per branch: C_i = p T^3 F, U_i = p T^4 G with
 //   film, x_x < x_D: F = I_5(x_x)/x_x + I_4(x_D) - I_4(x_x), G = J_4(x_x)/x_x + J_3(x_D) - J_3(x_x)
 //   film, x_x >= x_D: F = I_5(x_D)/x_x, G = J_4(x_D)/x_x
 //   bulk (Eq. 7):     F = I_4(x_D), G = J_3(x_D)
@@ -295,7 +295,7 @@ PhononThermalState DebyeLowTemperaturePhonons::evaluate_si(double temperature_K)
   return power_law_state(coefficient_J_per_m3_K4_, 3, temperature_K);
 }
 
-// PHYSICS.md section 1: Eq. 21 divided by Eq. 9, keeping the -(15/(4 pi^4)) I_4(x_x)
+// docs/physics.md section 1: Eq. 21 divided by Eq. 9, keeping the -(15/(4 pi^4)) I_4(x_x)
 // term that the printed Eq. 22 drops; x_x = 2 pi hbar v/(d k_B T) (the printed x_x lacks hbar).
 Dimensionless corrected_eq22_heat_capacity_ratio(Temperature temperature,
                                                  const AcousticBranches& branches,

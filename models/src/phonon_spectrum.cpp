@@ -29,7 +29,7 @@ void require_valid(const AcousticBranches& branches) {
   require_positive_finite(branches.transverse.value(), "transverse sound velocity", "m/s");
 }
 
-// PHYSICS.md section 1. Modes per branch = allowed k-space volume / (2 pi)^3 (Eq. 1).
+// docs/physics.md section 1. Modes per branch = allowed k-space volume / (2 pi)^3 (Eq. 1).
 // Bulk: 4 pi k_D^3/3. Film: below k_x = 2 pi/d the allowed volume is d k^4/2 (Eq. 11);
 // above k_x whole shells are allowed, so the two hole pockets (spheres of radius pi/d)
 // have removed 4 pi k_x^3/3 - d k_x^4/2 = (8/3) pi^4/d^3 for good. Equal counts:

@@ -25,7 +25,7 @@ using Hermite = boost::math::interpolators::cardinal_cubic_hermite<std::vector<d
 using Spline = boost::math::interpolators::cardinal_cubic_b_spline<double>;
 
 constexpr double a = bcs_gap_ratio;
-// C_es(T_c - 0)/(gamma T_c) = 1 + 12/(7 zeta(3)) (PHYSICS.md section 2).
+// C_es(T_c - 0)/(gamma T_c) = 1 + 12/(7 zeta(3)) (docs/physics.md section 2).
 constexpr double bcs_heat_capacity_below_tc = 2.4261269244240699;
 
 // BCS with s = 1 and the n = 1 term of f(1-f) = sum (-1)^(n+1) n e^{-n z}: exact to
@@ -41,7 +41,7 @@ struct BesselK {
         k3(k1 + 4.0 / b * k2) {}
 };
 
-// The PHYSICS.md section 2 integral with e = s sinh(w), so e^2 + s^2 = s^2 cosh^2 w: an even
+// The docs/physics.md section 2 integral with e = s sinh(w), so e^2 + s^2 = s^2 cosh^2 w: an even
 // integrand analytic for |Im w| < pi/2, summed by the trapezoidal rule (spectral accuracy,
 // as for the gap equation in bcs_gap_equation.cpp).
 double bcs_heat_capacity_direct(double t) {

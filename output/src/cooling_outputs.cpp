@@ -14,6 +14,7 @@
 
 #include "filmtherm/gnuplot_runner.h"
 #include "filmtherm/gnuplot_text.h"
+#include "summary_sections.h"
 
 namespace filmtherm {
 
@@ -101,28 +102,23 @@ std::string trace_csv(const Device& device, const CoolingResult& r) {
       "t_s,T_e_K,T_ph_K,P_ep_W_per_m3,P_esc_W_per_m3,E_absorbed_J,E_electrons_J,E_phonons_J,"
       "E_escaped_J\n";
   for (const CoolingSample& s : r.trace) {
-    text +=
-        fmt::format("{:.12e},{:.15g},{:.15g},{:.12e},{:.12e},{:.12e},{:.12e},{:.12e},{:.12e}\n",
-                    s.time_s, s.electron_temperature_K, s.phonon_temperature_K,
-                    s.electron_phonon_power_W_per_m3, s.escape_power_W_per_m3, s.absorbed_energy_J,
-                    s.electron_energy_J, s.phonon_energy_J, s.escaped_energy_J);
+    text += fmt::format("{},{},{},{},{},{},{},{},{}\n", s.time_s, s.electron_temperature_K,
+                        s.phonon_temperature_K, s.electron_phonon_power_W_per_m3,
+                        s.escape_power_W_per_m3, s.absorbed_energy_J, s.electron_energy_J,
+                        s.phonon_energy_J, s.escaped_energy_J);
   }
   return text;
 }
 
 std::string summary_json(const Device& device, const std::vector<RunRecord>& runs,
-                         const std::optional<std::string>& plot_file) {
+                         const std::optional<std::string>& plot_file,
+                         const RunProvenance* provenance) {
   const CoolingResult& first = runs.front().result;
   ordered_json photon{{"absorbed_energy_J", first.absorbed_energy_J},
                       {"absorbed_energy_eV", first.absorbed_energy_J / electron_volt_J},
                       {"hotspot_volume_m3", first.hotspot_volume_m3},
                       {"arrival_time_s", first.arrival_time_s},
                       {"pulse_fwhm_s", optional_number(first.pulse_fwhm_s)}};
-  const SolverSettings& s = device.solver;
-  ordered_json settings{{"end_time_s", s.end_time.value.value()},
-                        {"relative_tolerance", s.relative_tolerance.value},
-                        {"absolute_tolerance_K", s.absolute_tolerance.value.value()},
-                        {"max_steps", s.max_steps.value}};
   ordered_json all_runs = ordered_json::array();
   for (const RunRecord& run : runs) all_runs.push_back(run_json(run));
   ordered_json summary{{"filmtherm_version", FILMTHERM_VERSION},
@@ -133,9 +129,10 @@ std::string summary_json(const Device& device, const std::vector<RunRecord>& run
                        {"film_thickness_m", first.film_thickness_m},
                        {"bath_temperature_K", first.bath_temperature_K},
                        {"photon", photon},
-                       {"solver_settings", settings},
+                       {"solver_settings", summary_sections::solver_settings(device.solver)},
                        {"plot_file", plot_file ? ordered_json(*plot_file) : ordered_json(nullptr)},
                        {"runs", all_runs}};
+  if (provenance) summary["provenance"] = summary_sections::provenance(*provenance);
   return summary.dump(2) + "\n";
 }
 

@@ -61,6 +61,7 @@ DeviceRunOutcome run_device_model(const Device& device, const PluginRegistry& re
   DeviceRunOutcome outcome;
   outcome.model = device.model;
   outcome.record_profiles = options.wire.record_profiles;
+  outcome.provenance = run_provenance(device, registry);
   for (const Device& variant : variant_devices(device, models, registry)) {
     const std::string& model = variant.material.phonon_heat_capacity.model;
     if (device.model == DeviceModelKind::electrothermal_wire) {
@@ -80,11 +81,11 @@ DeviceRunOutcome run_device_model(const Device& device, const PluginRegistry& re
 
 std::string device_summary_json(const Device& device, const DeviceRunOutcome& outcome) {
   if (outcome.model == DeviceModelKind::electrothermal_wire) {
-    return wire_summary_json(device, outcome.wire_runs, outcome.plot_files);
+    return wire_summary_json(device, outcome.wire_runs, outcome.plot_files, &outcome.provenance);
   }
   const std::optional<std::string> plot =
       outcome.plot_files.empty() ? std::nullopt : std::optional(outcome.plot_files.front());
-  return summary_json(device, outcome.lumped_runs, plot);
+  return summary_json(device, outcome.lumped_runs, plot, &outcome.provenance);
 }
 
 void write_device_outputs(const Device& device, DeviceRunOutcome& outcome,

@@ -14,6 +14,7 @@
 
 #include "filmtherm/gnuplot_runner.h"
 #include "filmtherm/gnuplot_text.h"
+#include "summary_sections.h"
 
 namespace filmtherm {
 
@@ -46,12 +47,11 @@ std::string wire_trace_csv(const Device& device, const WireResult& r) {
       "t_s,I_A,V_out_V,V_C_V,R_hs_Ohm,hotspot_length_m,T_max_K,T_ph_max_K,E_absorbed_J,"
       "E_stored_J,E_joule_J,E_escaped_J,E_ends_J,E_load_J,W_source_J\n";
   for (const WireSample& s : r.trace) {
-    text += fmt::format(
-        "{:.12e},{:.15g},{:.12e},{:.12e},{:.12e},{:.12e},{:.10g},{:.10g},{:.12e},{:.12e},"
-        "{:.12e},{:.12e},{:.12e},{:.12e},{:.12e}\n",
-        s.time_s, s.current_A, s.output_voltage_V, s.capacitor_voltage_V, s.hotspot_resistance_Ohm,
-        s.hotspot_length_m, s.hottest_K, s.hottest_phonon_K, s.absorbed_energy_J, s.stored_energy_J,
-        s.joule_energy_J, s.escaped_energy_J, s.end_energy_J, s.load_energy_J, s.source_work_J);
+    text += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", s.time_s, s.current_A,
+                        s.output_voltage_V, s.capacitor_voltage_V, s.hotspot_resistance_Ohm,
+                        s.hotspot_length_m, s.hottest_K, s.hottest_phonon_K, s.absorbed_energy_J,
+                        s.stored_energy_J, s.joule_energy_J, s.escaped_energy_J, s.end_energy_J,
+                        s.load_energy_J, s.source_work_J);
   }
   return text;
 }
@@ -71,12 +71,12 @@ std::string wire_profile_csv(const Device& device, const WireResult& r, std::siz
   text += "# gnuplot nonuniform matrix: first row = column count, then x [nm];\n";
   text += "# each further row = t - t_start [s], then T at each x\n";
   text += fmt::format("{}", columns.size());
-  for (const std::size_t i : columns) text += fmt::format(",{:.6g}", p.position_m[i] * 1e9);
+  for (const std::size_t i : columns) text += fmt::format(",{}", p.position_m[i] * 1e9);
   text += "\n";
   for (std::size_t k = 0; k < p.times_s.size(); ++k) {
-    text += fmt::format("{:.10e}", p.times_s[k] - r.start_time_s);
+    text += fmt::format("{}", p.times_s[k] - r.start_time_s);
     for (const std::size_t i : columns) {
-      text += fmt::format(",{:.8g}", p.temperature_K[k * cells + i]);
+      text += fmt::format(",{}", p.temperature_K[k * cells + i]);
     }
     text += "\n";
   }
@@ -84,7 +84,8 @@ std::string wire_profile_csv(const Device& device, const WireResult& r, std::siz
 }
 
 std::string wire_summary_json(const Device& device, const std::vector<WireRunRecord>& runs,
-                              const std::vector<std::string>& plot_files) {
+                              const std::vector<std::string>& plot_files,
+                              const RunProvenance* provenance) {
   ordered_json all = ordered_json::array();
   for (const WireRunRecord& run : runs) {
     const WireResult& r = run.result;
@@ -148,7 +149,6 @@ std::string wire_summary_json(const Device& device, const std::vector<WireRunRec
   }
   const WireResult& first = runs.front().result;
   const WireParameters& p = first.parameters;
-  const SolverSettings& st = device.solver;
   ordered_json summary{{"filmtherm_version", FILMTHERM_VERSION},
                        {"input_file", std::filesystem::absolute(device.source_file).string()},
                        {"device", device.name},
@@ -171,13 +171,10 @@ std::string wire_summary_json(const Device& device, const std::vector<WireRunRec
                         {{"arrival_time_s", first.arrival_time_s},
                          {"hotspot_belt_length_m", first.hotspot_belt_length_m},
                          {"pulse_fwhm_s", optional_number(first.pulse_fwhm_s)}}},
-                       {"solver_settings",
-                        {{"end_time_s", st.end_time.value.value()},
-                         {"relative_tolerance", st.relative_tolerance.value},
-                         {"absolute_tolerance_K", st.absolute_tolerance.value.value()},
-                         {"max_steps", st.max_steps.value}}},
+                       {"solver_settings", summary_sections::solver_settings(device.solver)},
                        {"plot_files", plot_files},
                        {"runs", all}};
+  if (provenance) summary["provenance"] = summary_sections::provenance(*provenance);
   return summary.dump(2) + "\n";
 }
 

@@ -29,7 +29,7 @@ const double* require(const double* input, const char* what) {
   return input;
 }
 
-// Electron-phonon power P_ep = Sigma (T_e^m - T_ph^m), PHYSICS.md section 3.
+// Electron-phonon power P_ep = Sigma (T_e^m - T_ph^m), docs/physics.md section 3.
 constexpr filmtherm_parameter eph_time_parameters[] = {
     {"relaxation_time", dimension::time, absent, FILMTHERM_PARAMETER_REQUIRED,
      "electron-phonon time tau_eph at reference_temperature"},
@@ -104,7 +104,7 @@ class ElectronPhononByConductance : public ElectronPhononAdapter {
   }
 };
 
-// Phonon escape, PHYSICS.md section 3: (a) fixed time, (b) boundary law.
+// Phonon escape, docs/physics.md section 3: (a) fixed time, (b) boundary law.
 constexpr filmtherm_parameter escape_time_parameters[] = {
     {"escape_time", dimension::time, absent, FILMTHERM_PARAMETER_REQUIRED,
      "tau_esc of P_esc = C_ph (T_ph - T_b)/tau_esc (NbN on a-SiO2: about 5-6 ps per nm)"},
@@ -249,7 +249,7 @@ const filmtherm_model eph_relaxation_time_model = describe_model<ElectronPhononB
     "eph-relaxation-time", FILMTHERM_PROPERTY_ELECTRON_PHONON_POWER,
     "P_ep = Sigma (T_e^m - T_ph^m), m = p + 2, parametrised by tau_eph at a reference "
     "temperature with 1/tau_eph ~ T^p.",
-    "PHYSICS.md section 3; Sidorova et al., PRB 102, 054501 (2020)", eph_time_parameters);
+    "docs/physics.md section 3; Sidorova et al., PRB 102, 054501 (2020)", eph_time_parameters);
 
 const filmtherm_model eph_conductance_model = describe_model<ElectronPhononByConductance>(
     "eph-conductance", FILMTHERM_PROPERTY_ELECTRON_PHONON_POWER,
@@ -260,13 +260,13 @@ const filmtherm_model eph_conductance_model = describe_model<ElectronPhononByCon
 const filmtherm_model escape_time_model = describe_model<FixedTimeEscapeAdapter>(
     "escape-time", FILMTHERM_PROPERTY_PHONON_ESCAPE_POWER,
     "Phonons escape to the substrate with a fixed time: P_esc = C_ph (T_ph - T_b)/tau_esc.",
-    "PHYSICS.md section 3(a); Sidorova et al., PRB 102, 054501 (2020)", escape_time_parameters);
+    "docs/physics.md section 3(a); Sidorova et al., PRB 102, 054501 (2020)", escape_time_parameters);
 
 const filmtherm_model boundary_conductance_model = describe_model<BoundaryConductanceEscape>(
     "boundary-conductance", FILMTHERM_PROPERTY_PHONON_ESCAPE_POWER,
     "Boundary law P_esc = (sigma_b/d)(T_ph^q - T_b^q), parametrised by the boundary "
     "conductance alpha(T_ref) = q sigma_b T_ref^(q-1).",
-    "PHYSICS.md section 3(b); Yang et al., IEEE TAS 17, 581 (2007)",
+    "docs/physics.md section 3(b); Yang et al., IEEE TAS 17, 581 (2007)",
     boundary_conductance_parameters);
 
 const filmtherm_model acoustic_mismatch_model = describe_model<AcousticMismatchEscape>(

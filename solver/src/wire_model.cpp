@@ -1,5 +1,5 @@
 // The wire model's right-hand side, Jacobian, sparsity pattern and root
-// functions (PHYSICS.md section 5). Each property is evaluated for all cells in
+// functions (docs/physics.md section 5). Each property is evaluated for all cells in
 // one plugin call.
 #include <fmt/format.h>
 

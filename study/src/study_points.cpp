@@ -172,15 +172,6 @@ void check_study_points(const Study& study, const PluginRegistry& registry) {
   list.throw_if_any();
 }
 
-std::string text_hash(std::string_view text) {
-  std::uint64_t hash = 14695981039346656037ULL;
-  for (const char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ULL;
-  }
-  return fmt::format("{:016x}", hash);
-}
-
 bool is_study_file(const std::filesystem::path& path) {
   std::ifstream in(path);
   if (!in) return false;

@@ -6,9 +6,9 @@
  * examples/devices/nbtin-6nm.yaml (film and Debye phonons) and
  * examples/devices/nbtin-wire.yaml (40 cells, two temperatures) and checks
  * that each summary JSON equals the CLI's summary.json line for line (except
- * the measured solve times) and that every trace column, printed as the CLI
- * prints it, equals the CLI's trace CSV text; passes NULL for every pointer
- * argument and wrong sizes. Exit status: the number of failed checks.
+ * the measured solve times) and that every trace column equals the CLI's
+ * trace CSV column bit for bit; passes NULL for every pointer argument and
+ * wrong sizes. Exit status: the number of failed checks.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -193,11 +193,13 @@ static int same_lines_but_timings(const char* a, const char* b) {
 }
 
 /* The CSV's field `column` (0-based) of each data row, compared with the
- * API's values printed as the CLI prints that column. */
+ * API's value of that row and column. */
 static void check_trace_against_csv(const filmtherm_run* run, size_t variant,
                                     const char* csv_path) {
   static double values[MAX_ROWS];
-  char line[LINE_SIZE], printed[64], name[64], header[LINE_SIZE] = "";
+  char line[LINE_SIZE], name[64], header[LINE_SIZE] = "";
+  char* end = NULL;
+  double parsed = 0.0;
   size_t rows = 0, column_count = 0, column, row;
   FILE* csv;
   EXPECT_OK(filmtherm_run_trace_length(run, variant, &rows));
@@ -226,19 +228,12 @@ static void check_trace_against_csv(const filmtherm_run* run, size_t variant,
       CHECK(field != NULL && row < rows);
       if (field == NULL || row >= rows) break;
       field[strcspn(field, ",\n")] = '\0';
-      /* As trace_csv and wire_trace_csv print them: temperatures and the
-       * current as {:.15g}, the wire's hottest cell as {:.10g}, the rest as
-       * {:.12e}. */
-      if (strcmp(name, "T_e_K") == 0 || strcmp(name, "T_ph_K") == 0 || strcmp(name, "I_A") == 0) {
-        snprintf(printed, sizeof printed, "%.15g", values[row]);
-      } else if (strcmp(name, "T_max_K") == 0 || strcmp(name, "T_ph_max_K") == 0) {
-        snprintf(printed, sizeof printed, "%.10g", values[row]);
-      } else {
-        snprintf(printed, sizeof printed, "%.12e", values[row]);
-      }
-      if (strcmp(printed, field) != 0) {
-        fprintf(stderr, "%s row %lu column %s: API %s, CLI %s\n", csv_path, (unsigned long)row,
-                name, printed, field);
+      /* The CSV prints every value with round-trip precision: read back,
+       * it is the double the API gives, bit for bit. */
+      parsed = strtod(field, &end);
+      if (end == field || memcmp(&parsed, &values[row], sizeof parsed) != 0) {
+        fprintf(stderr, "%s row %lu column %s: API %.17g, CLI %s\n", csv_path, (unsigned long)row,
+                name, values[row], field);
         ++check_failures;
         break;
       }

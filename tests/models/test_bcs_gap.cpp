@@ -22,7 +22,7 @@ namespace {
 
 const double a = std::numbers::pi / std::exp(std::numbers::egamma);
 
-// Independent reference: the gap equation exactly as PHYSICS.md writes it, in units of
+// Independent reference: the gap equation exactly as docs/physics.md writes it, in units of
 // k_B T_c (Delta(0) = a): ln(a/Delta) = 2 int_0^inf f(E)/E de, E = sqrt(e^2 + Delta^2),
 // f = 1/(e^{E/t} + 1), integrated over e (not the library's sinh substitution) with Boost's
 // exp_sinh double-exponential rule and solved for Delta with TOMS 748.

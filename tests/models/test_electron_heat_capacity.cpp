@@ -38,7 +38,7 @@ boost::math::quadrature::exp_sinh<double>& half_line() {
   return integrator;
 }
 
-// Independent reference gap (as in test_bcs_gap.cpp): PHYSICS.md's gap equation integrated
+// Independent reference gap (as in test_bcs_gap.cpp): docs/physics.md's gap equation integrated
 // over e with exp_sinh, solved with TOMS 748; units of k_B T_c, returns s = Delta/(a k_B T_c).
 double reference_reduced_gap(double t) {
   const auto residual = [t](double gap) {
@@ -55,7 +55,7 @@ double reference_reduced_gap(double t) {
   return 0.5 * (low + high) / a;
 }
 
-// Reference C_es/(gamma T_c): the PHYSICS.md section 2 integral over e (exp_sinh), with the
+// Reference C_es/(gamma T_c): the docs/physics.md section 2 integral over e (exp_sinh), with the
 // reference gap and d(s^2)/dt by a 5-point difference (h = 5e-4, error ~1e-10, which
 // enters C weighted by t/2).
 double reference_bcs_heat_capacity(double t) {
@@ -138,7 +138,7 @@ TEST(SuperconductingHeatCapacity, NormalStateAboveTc) {
 
 TEST(BcsHeatCapacity, JumpAtTc) {
   // C(T_c - 0)/(gamma T_c) = 1 + 12/(7 zeta(3)); the node at T_c is exact and the slope
-  // (4.8) moves it by 5e-12 at 1 - t = 1e-12, hence 1e-10. PHYSICS.md: 1.43 +- 0.01.
+  // (4.8) moves it by 5e-12 at 1 - t = 1e-12, hence 1e-10. docs/physics.md: 1.43 +- 0.01.
   const double jump = 12.0 / (7.0 * boost::math::zeta(3.0));
   const double below = reduced_bcs.heat_capacity_J_per_m3_K(1.0 - 1e-12);
   EXPECT_NEAR(below, 1.0 + jump, 1e-10);
@@ -282,7 +282,7 @@ TEST(Yang2007HeatCapacity, ClosedForm) {
 }
 
 TEST(Yang2007HeatCapacity, Physics6ConsistencyCheck) {
-  // PHYSICS.md section 6: c_e(10 K) = 2400 J m^-3 K^-1 with T_c = 10.5 K read as a
+  // docs/physics.md section 6: c_e(10 K) = 2400 J m^-3 K^-1 with T_c = 10.5 K read as a
   // superconducting value gives gamma = 116 J m^-3 K^-2 (three digits: within 0.5); the
   // closed-form inversion is one exp, 1e-13.
   const Yang2007HeatCapacity model = Yang2007HeatCapacity::from_heat_capacity_at(

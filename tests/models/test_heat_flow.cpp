@@ -92,7 +92,7 @@ TEST(ElectronPhononCoupling, TauParametrisationReproducesTau) {
 }
 
 TEST(ElectronPhononCoupling, NonIntegerExponentFromTau) {
-  // NbTiN p = 3.45 (PHYSICS.md section 3): m = 5.45, and the linearisation identity holds.
+  // NbTiN p = 3.45 (docs/physics.md section 3): m = 5.45, and the linearisation identity holds.
   const ElectronPhononCoupling coupling(picoseconds(12.0), kelvin(10.0), 3.45,
                                         heat_capacity(2400.0));
   EXPECT_NEAR(coupling.temperature_exponent(), 5.45, 1e-15);
@@ -123,7 +123,7 @@ TEST(ElectronPhononCoupling, RejectsInvalidParameters) {
 TEST(FixedTimePhononEscape, PowerAndSlope) {
   // P = C_ph (T - T_b)/tau with a Debye C_ph = beta T^3 passed in; the slope, fed C_ph and
   // dC_ph/dT, against a 5-point difference of T -> P(T, T_b, C_ph(T)) to 1e-9.
-  const double beta = 9.8;  // J m^-3 K^-4: 9800 J m^-3 K^-1 at 10 K (PHYSICS.md section 6)
+  const double beta = 9.8;  // J m^-3 K^-4: 9800 J m^-3 K^-1 at 10 K (docs/physics.md section 6)
   const double tau_s = 40e-12;
   const FixedTimePhononEscape escape(picoseconds(40.0));
   EXPECT_NEAR(escape.escape_time().value(), tau_s, 1e-26);
@@ -144,7 +144,7 @@ TEST(FixedTimePhononEscape, PowerAndSlope) {
 }
 
 TEST(BoundaryLawPhononEscape, FromConductanceAtReference) {
-  // PHYSICS.md section 6: alpha(10 K) = 8e5 W m^-2 K^-1 with a T^3 law (q = 4), d = 4 nm:
+  // docs/physics.md section 6: alpha(10 K) = 8e5 W m^-2 K^-1 with a T^3 law (q = 4), d = 4 nm:
   // sigma_b = alpha/(4 T^3) = 200 W m^-2 K^-4. Power and slope as written out here (1e-14),
   // the slope also against a 5-point difference (1e-9).
   const BoundaryLawPhononEscape escape(from_si<BoundaryConductance>(8e5), kelvin(10.0), 4.0,
@@ -207,7 +207,7 @@ TEST(BoundaryLawPhononEscape, EffectiveEscapeTime) {
     EXPECT_NEAR(thicker.effective_escape_time(kelvin(T), heat_capacity(beta * T * T * T)).value(),
                 2 * tau_10K, 2e-14 * tau_10K);
   }
-  // Confined phonons, C_ph = k d T^4 (PHYSICS.md Eq. 20 scaling): tau ~ d^2 T.
+  // Confined phonons, C_ph = k d T^4 (docs/physics.md Eq. 20 scaling): tau ~ d^2 T.
   const double k = 1e9;  // J m^-4 K^-5, any value
   const auto confined = [&](const BoundaryLawPhononEscape& film, double T) {
     return film
@@ -241,7 +241,7 @@ TEST(BoundaryLawPhononEscape, RejectsInvalidParameters) {
 
 TEST(FilmThermalConductivity, WiedemannFranzAndYang) {
   // L0 = pi^2 k_B^2/(3 e^2) computed here from the exact constants; NbN rho_n = 2.4e-6 Ohm m,
-  // T_c = 10.5 K (PHYSICS.md section 6). kappa_n = L0 T/rho_n, kappa_s = kappa_n T/T_c:
+  // T_c = 10.5 K (docs/physics.md section 6). kappa_n = L0 T/rho_n, kappa_s = kappa_n T/T_c:
   // products, 1e-14 relative; the slope against a 5-point difference to 1e-9.
   const double k_B = 1.380649e-23;
   const double e = 1.602176634e-19;

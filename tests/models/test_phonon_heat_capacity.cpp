@@ -1,5 +1,5 @@
 // Tests of phonon_heat_capacity.h. References are computed here and share no code with the
-// library: the VDOS of PHYSICS.md section 1 written out in long double and integrated
+// library: the VDOS of docs/physics.md section 1 written out in long double and integrated
 // against the Einstein kernel with Boost.Math adaptive Gauss-Kronrod quadrature; Eqs. 9
 // and 20 with zeta(5) from Boost.Math; 5-point centred finite differences.
 #include <gtest/gtest.h>
@@ -51,7 +51,7 @@ struct CutoffChoice {
   ld atom_number_density_m3 = 0;  // > 0: k_D = (6 pi^2 n)^(1/3), w_D,i = v_i k_D
 };
 
-// Cutoffs of PHYSICS.md 1; mode conservation from equal k-space volumes (Eq. 1 and 11):
+// Cutoffs of docs/physics.md 1; mode conservation from equal k-space volumes (Eq. 1 and 11):
 // k'^3 = k_D^3 + 2 pi^3/d^3 if k' >= 2 pi/d, else d k'^4/2 = 4 pi k_D^3/3
 // (test_phonon_spectrum checks this closed form against the k-space geometry).
 Reference make_reference(ld v_L, ld v_T, ld d, CutoffChoice cutoff, bool conserve) {
@@ -155,7 +155,7 @@ const std::vector<double> wide_temperatures{0.1, 0.3, 1,   2,   5,   10,  15,  2
                                             32,  50,  100, 200, 300, 500, 1000};
 
 TEST(PhononHeatCapacity, ZetaFiveConstantOfEq19) {
-  // 120 zeta(5) = 124.43133061720... (PHYSICS.md); Boost zeta in long double: 1e-17.
+  // 120 zeta(5) = 124.43133061720... (docs/physics.md); Boost zeta in long double: 1e-17.
   EXPECT_NEAR(static_cast<double>(120 * boost::math::zeta(5.0L)), 124.43133061720, 5e-12);
 }
 

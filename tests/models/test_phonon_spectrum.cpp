@@ -88,7 +88,7 @@ TEST(AcousticBranches, IsotropicAndOrder) {
 }
 
 TEST(AcousticBranches, DebyeAndFilmAverages) {
-  const AcousticBranches branches{velocity(5970.0), velocity(3760.0)};  // a-SiO2, PHYSICS.md 6
+  const AcousticBranches branches{velocity(5970.0), velocity(3760.0)};  // a-SiO2, docs/physics.md 6
   const long_double v_L = 5970, v_T = 3760;
   const double v_D = debye_average_velocity(branches).value();
   const double v_f = film_average_velocity(branches).value();
@@ -113,7 +113,7 @@ TEST(CrossoverFrequency, SeedPaperFilmIs32K) {
               static_cast<double>(w_x_ref), 1e-15 * w_x_ref);  // one multiply and divide
   const double T_x = crossover_temperature(velocity(4000), length(6e-9)).value();
   EXPECT_NEAR(T_x, static_cast<double>(hbar_l * w_x_ref / k_B_l), 1e-14 * T_x);
-  EXPECT_NEAR(T_x, 32.0, 0.05);  // PHYSICS.md quotes 32 K (31.995 K with exact constants)
+  EXPECT_NEAR(T_x, 32.0, 0.05);  // docs/physics.md quotes 32 K (31.995 K with exact constants)
 }
 
 TEST(DebyeWavenumber, FromAtomDensity) {

@@ -7,7 +7,7 @@ namespace filmtherm {
 namespace {
 
 TEST(PhotonEnergy, TelecomWavelengthIsPoint8eV) {
-  // h c / (1550 nm) = 0.79990 eV with the exact SI constants; PHYSICS.md quotes 0.800 eV.
+  // h c / (1550 nm) = 0.79990 eV with the exact SI constants; docs/physics.md quotes 0.800 eV.
   const double energy_eV =
       photon_energy(from_si<Length>(1550e-9)).value() / si_constants::elementary_charge_C;
   EXPECT_NEAR(energy_eV, 1239.84198 / 1550.0, 1e-8);  // hc = 1239.84198 eV nm (CODATA 2018)

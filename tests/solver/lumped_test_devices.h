@@ -1,7 +1,7 @@
 // Devices for the lumped-model tests, built in C++ (not from YAML) so that
 // each test states exactly the models and numbers it relies on, and the
 // closed forms the tests compare against: Sommerfeld C_e = gamma T, the
-// low-temperature Debye C_ph (Eq. 9), P_ep from tau_eph at T0 (PHYSICS.md 3),
+// low-temperature Debye C_ph (Eq. 9), P_ep from tau_eph at T0 (docs/physics.md 3),
 // and a fixed escape time.
 #pragma once
 

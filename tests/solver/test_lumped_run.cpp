@@ -60,7 +60,7 @@ TEST(LumpedRun, EnergyBookClosesWithTheBoundaryLaw) {
   const CoolingResult result = run.run();
   expect_energy_book_closes(result, "step, acoustic mismatch");
   // For Debye phonons (C_ph ~ T^3) the AMM escape time is temperature-independent
-  // (PHYSICS.md 3), so it matches the fixed escape time at any T: the escape
+  // (docs/physics.md 3), so it matches the fixed escape time at any T: the escape
   // rate entering the linearised system is the same.
   HotspotCooling fixed(production_tolerances(lumped_device(p)), registry());
   const CoolingResult reference = fixed.run();

@@ -1,5 +1,5 @@
 // The answers of the wire model do not hang on its numerical choices
-// (PHYSICS.md section 5, issue 6 item 2): refining the grid twofold, halving
+// (docs/physics.md section 5, issue 6 item 2): refining the grid twofold, halving
 // the smoothing width of the resistive switch, or locating the switch exactly
 // by root finding instead, moves the reset time (90% current recovery), the
 // peak output voltage and the hotspot lifetime by less than stated

@@ -22,7 +22,7 @@ namespace {
 
 using testing::YangNumbers;
 
-// PHYSICS.md section 2 (Yang's C_es), Eq. 9 (low-T Debye) and section 6.
+// docs/physics.md section 2 (Yang's C_es), Eq. 9 (low-T Debye) and section 6.
 double yang_electron_heat_capacity(double t_K, const YangNumbers& y = {}) {
   if (t_K >= y.critical_temperature) return y.sommerfeld * t_K;
   const double t = t_K / y.critical_temperature;
@@ -62,7 +62,7 @@ TEST(WireParameters, SwitchingTemperatureInvertsTheCriticalCurrent) {
     // Central difference with h = 1e-6 I: truncation ~ (h/I)^2 relative.
     EXPECT_NEAR(p.switching_temperature_slope_K_per_A(current_A), slope, 1e-6 * std::abs(slope));
   }
-  // PHYSICS.md 6: at I_b = 16.5 uA the wire switches at T_c sqrt(1 - sqrt(0.825)).
+  // docs/physics.md 6: at I_b = 16.5 uA the wire switches at T_c sqrt(1 - sqrt(0.825)).
   EXPECT_NEAR(p.switching_temperature_K(16.5e-6), 10.5 * std::sqrt(1.0 - std::sqrt(0.825)), 1e-12);
   EXPECT_EQ(p.switching_temperature_K(25e-6), 0.0);  // above I_c0 the whole wire is resistive
 }

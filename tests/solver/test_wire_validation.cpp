@@ -1,4 +1,4 @@
-// The electrothermal wire with the Yang et al. (2007) NbN set (PHYSICS.md
+// The electrothermal wire with the Yang et al. (2007) NbN set (docs/physics.md
 // sections 5 and 6) against what the physics fixes independently of the
 // code: the current recovers with the readout's own time constant (L_k/R_L,
 // and exactly the bias-tee circuit's two modes once the hotspot is gone); a
@@ -118,7 +118,7 @@ TEST(WireValidation, LargeLoadOrSmallInductanceLatches) {
     double load_Ohm, inductance_H;
     bool latches;
   };
-  // PHYSICS.md 6: with R_L = 50 Ohm the Yang set never latches, however small
+  // docs/physics.md 6: with R_L = 50 Ohm the Yang set never latches, however small
   // L_k; at 808 nH it latches once R_L is in the kOhm range, and at lower
   // L_k for a lower R_L.
   const Case cases[] = {{50.0, 5e-9, false},
@@ -169,7 +169,7 @@ TEST(WireValidation, LatchingThresholdFallsAsTheSubstrateConductsBetter) {
   // by more than the 3% bracket.
   EXPECT_GT(weak_H, 1.03 * yang_H);
   EXPECT_GT(yang_H, 1.03 * strong_H);
-  // At 808 nH the threshold load is in the kOhm range (PHYSICS.md 6): at
+  // At 808 nH the threshold load is in the kOhm range (docs/physics.md 6): at
   // 1 kOhm the threshold inductance lies well below 808 nH.
   EXPECT_LT(yang_H, y.kinetic_inductance);
 }

@@ -1,7 +1,7 @@
 // The Yang et al. (2007) NbN wire of examples/devices/yang2007-nbn.yaml for the
 // wire-model tests, and small helpers to change one number of it (circuit,
 // substrate conductance, tolerances) the way a sweep would. The numbers the
-// tests' closed forms need are restated here from PHYSICS.md section 6 and
+// tests' closed forms need are restated here from docs/physics.md section 6 and
 // examples/materials/nbn.yaml (NbN-yang2007), not read back from the code.
 #pragma once
 
@@ -20,7 +20,7 @@ inline const PluginRegistry& wire_registry() {
   return instance;
 }
 
-/// PHYSICS.md section 6 and the NbN-yang2007 material, in SI.
+/// docs/physics.md section 6 and the NbN-yang2007 material, in SI.
 struct YangNumbers {
   double critical_temperature = 10.5;    // K
   double sommerfeld = 116.0;             // J m^-3 K^-2 (superconducting reading of 2400)

@@ -1,4 +1,4 @@
-// BCS energy gap (PHYSICS.md section 2): the weak-coupling gap equation
+// BCS energy gap (docs/physics.md section 2): the weak-coupling gap equation
 //
 //   ln(Delta(0)/Delta(T)) = 2 integral_0^inf f(E)/E de,  E = sqrt(e^2 + Delta^2),
 //

@@ -22,7 +22,7 @@ inline constexpr double elementary_charge_C = 1.602176634e-19;
 /// Speed of light in vacuum [m/s], exact.
 inline constexpr double speed_of_light_m_per_s = 299792458.0;
 /// Sommerfeld value of the Lorenz number pi^2 k_B^2 / (3 e^2) [W Ohm K^-2];
-/// PHYSICS.md rounds it to 2.45e-8.
+/// docs/physics.md section 7 discusses the 2.45e-8 that Yang 2007 uses.
 inline constexpr double lorenz_number_W_Ohm_per_K2 =
     std::numbers::pi * std::numbers::pi * boltzmann_J_per_K * boltzmann_J_per_K /
     (3.0 * elementary_charge_C * elementary_charge_C);

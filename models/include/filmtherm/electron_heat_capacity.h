@@ -1,4 +1,4 @@
-// Electron heat capacity per unit volume (PHYSICS.md section 2) in three models:
+// Electron heat capacity per unit volume (docs/physics.md section 2) in three models:
 // Sommerfeld C_e = gamma T; weak-coupling BCS below T_c,
 //
 //   C_es/(gamma T_c) = (6 a^3/(pi^2 t)) int_0^inf de f(1-f) [(e^2 + s^2)/t - (1/2) d(s^2)/dt],
@@ -9,7 +9,7 @@
 // gamma T above T_c. Each model gives C(T), dC/dT (for Jacobians), the energy
 // U(T) = int_0^T C dT' (so U(T2) - U(T1) is the heat needed from T1 to T2), and the inverse:
 // the temperature T_e0 reached from a bath temperature T_b when an energy density E/V is
-// deposited, int_{T_b}^{T_e0} C dT = E/V (PHYSICS.md section 4).
+// deposited, int_{T_b}^{T_e0} C dT = E/V (docs/physics.md section 4).
 //
 // The two superconducting models are discontinuous at T_c (jump 12/(7 zeta(3)) gamma T_c
 // = 1.426 gamma T_c for BCS, 1.43 gamma T_c for Yang): T >= T_c is the normal side, and the
@@ -144,7 +144,7 @@ class Yang2007HeatCapacity final : public SuperconductingHeatCapacity {
   Yang2007HeatCapacity(SommerfeldCoefficient sommerfeld_coefficient,
                        Temperature critical_temperature);
 
-  /// As BcsHeatCapacity::from_heat_capacity_at. PHYSICS.md section 6: 2400 J m^-3 K^-1 at
+  /// As BcsHeatCapacity::from_heat_capacity_at. docs/physics.md section 6: 2400 J m^-3 K^-1 at
   /// 10 K with T_c = 10.5 K gives gamma = 116 J m^-3 K^-2.
   static Yang2007HeatCapacity from_heat_capacity_at(
       Temperature reference_temperature, VolumetricHeatCapacity heat_capacity_at_reference,

@@ -1,4 +1,4 @@
-// Heat flow in and out of a film (PHYSICS.md section 3): the electron-phonon power
+// Heat flow in and out of a film (docs/physics.md section 3): the electron-phonon power
 // P_ep = Sigma (T_e^m - T_ph^m); phonon escape to the substrate at T_b, either with a fixed
 // escape time, P_esc = C_ph(T_ph) (T_ph - T_b)/tau_esc, or by a boundary law,
 // P_esc = (sigma_b/d)(T_ph^q - T_b^q) (q = 4: acoustic mismatch), with the effective escape
@@ -39,7 +39,7 @@ class ElectronPhononCoupling {
   /// m = p + 2 and Sigma = C_e(T0)/(m T0^(m-1) tau_eph(T0)), so that linearising P_ep in T_e
   /// at T0 gives back C_e(T0)/tau_eph(T0) (for C_e = gamma T, tau_eph(T) ~ T^-p at all T).
   /// The caller passes C_e(T0) from its electron model. NbN: p = 3.2-3.8 and
-  /// tau_eph(10 K) = 10-17 ps (PHYSICS.md section 6). Throws std::invalid_argument unless
+  /// tau_eph(10 K) = 10-17 ps (docs/physics.md section 6). Throws std::invalid_argument unless
   /// tau, T0 and C_e(T0) are positive and finite and p >= -1 (m >= 1).
   ElectronPhononCoupling(Time electron_phonon_time_at_reference, Temperature reference_temperature,
                          double inverse_time_exponent_p,
@@ -80,7 +80,7 @@ class ElectronPhononCoupling {
 
 /// Phonon escape with a fixed time: P_esc = C_ph(T_ph) (T_ph - T_b)/tau_esc. The caller
 /// passes C_ph (and dC_ph/dT for the slope) from its phonon model. Sidorova 2020 estimates
-/// tau_esc ~ 5-6 ps per nm of NbN film thickness (PHYSICS.md section 6).
+/// tau_esc ~ 5-6 ps per nm of NbN film thickness (docs/physics.md section 6).
 class FixedTimePhononEscape {
  public:
   /// Throws std::invalid_argument unless tau_esc is positive and finite.
@@ -108,7 +108,7 @@ class FixedTimePhononEscape {
 /// Phonon escape by a boundary law, P_esc = (sigma_b/d)(T_ph^q - T_b^q): q = 4 for acoustic
 /// mismatch, q ~ 3 reported for NbTiN. The boundary conductance is
 /// alpha(T) = d * dP/dT_ph = q sigma_b T^(q-1) [W m^-2 K^-1]. Note that the wire model of
-/// Yang 2007 (PHYSICS.md section 5) uses (alpha(T)/d)(T - T_sub) instead, which agrees with
+/// Yang 2007 (docs/physics.md section 5) uses (alpha(T)/d)(T - T_sub) instead, which agrees with
 /// this law only to first order in T - T_sub.
 class BoundaryLawPhononEscape {
  public:
@@ -138,7 +138,7 @@ class BoundaryLawPhononEscape {
   PowerDensityPerKelvin power_slope(Temperature phonon_temperature) const;
   /// tau_esc(T) = C_ph(T)/(dP_esc/dT_ph) = d C_ph/(q sigma_b T^(q-1)): independent of T and
   /// linear in d for Debye phonons with q = 4, growing as d^2 T under confinement
-  /// (PHYSICS.md section 3). The caller passes C_ph(T). Throws std::domain_error unless T > 0.
+  /// (docs/physics.md section 3). The caller passes C_ph(T). Throws std::domain_error unless T > 0.
   Time effective_escape_time(Temperature phonon_temperature,
                              VolumetricHeatCapacity phonon_heat_capacity) const;
 
@@ -160,7 +160,7 @@ class BoundaryLawPhononEscape {
 /// constants: the default, as it is what the Wiedemann-Franz law derives.
 inline constexpr LorenzNumber sommerfeld_lorenz_number =
     from_si<LorenzNumber>(si_constants::lorenz_number_W_Ohm_per_K2);
-/// 2.45e-8 W Ohm K^-2 (PHYSICS.md, Yang 2007 and the codes following it): 0.3 % above the
+/// 2.45e-8 W Ohm K^-2 (docs/physics.md section 3, Yang 2007 and the codes following it): 0.3 % above the
 /// Sommerfeld value; pass it to reproduce those codes.
 inline constexpr LorenzNumber yang2007_lorenz_number = from_si<LorenzNumber>(2.45e-8);
 

@@ -1,4 +1,4 @@
-// Phonon heat capacity per unit volume of a confined thin film and of bulk (PHYSICS.md
+// Phonon heat capacity per unit volume of a confined thin film and of bulk (docs/physics.md
 // section 1, paper Eqs. 7, 9, 20-22). Four models with one shape (the
 // PhononHeatCapacityModel concept): ConfinedFilmPhonons (the full film law: w^3 VDOS
 // below the crossover w_x = 2 pi v_i/d, w^2 above, Debye cutoff, per-branch velocities),
@@ -57,7 +57,7 @@ struct PhononBranchSet {
 };
 }  // namespace detail
 
-/// The full confined-film law (PHYSICS.md section 1): per branch
+/// The full confined-film law (docs/physics.md section 1): per branch
 ///   C_i = (k_B/(2 pi^2)) (k_B T/(hbar v_i))^3 [I_5(min(x_x,x_D))/x_x + max(0, I_4(x_D) -
 ///   I_4(x_x))]
 /// with x_x = hbar w_x,i/(k_B T), x_D = hbar w_D,i/(k_B T). Reads all of PhononParameters;

@@ -1,4 +1,4 @@
-// Phonon spectrum of a bulk solid and of a confined thin film (PHYSICS.md section 1,
+// Phonon spectrum of a bulk solid and of a confined thin film (docs/physics.md section 1,
 // paper Eqs. 3 and 10-14): three acoustic branches (L, T, T) with linear dispersion
 // w = v_i k; their Debye (3/v^3) and film-law (3/v^4) velocity averages; the crossover
 // frequency w_x,i = 2 pi v_i / d below which the film's k-space shells are partly

@@ -1,4 +1,4 @@
-// Photon energy from wavelength and back, E = h c / lambda (PHYSICS.md section 4).
+// Photon energy from wavelength and back, E = h c / lambda (docs/physics.md section 4).
 #pragma once
 
 #include "filmtherm/units.h"

@@ -12,6 +12,7 @@
 
 #include "filmtherm/device.h"
 #include "filmtherm/hotspot_cooling.h"
+#include "filmtherm/provenance.h"
 
 namespace filmtherm {
 
@@ -27,8 +28,10 @@ struct RunRecord {
 std::string trace_csv(const Device& device, const CoolingResult& result);
 
 /// The JSON summary of all runs (see docs/lumped-model.md for the fields).
+/// With `provenance` (may be null) the summary says what produced it.
 std::string summary_json(const Device& device, const std::vector<RunRecord>& runs,
-                         const std::optional<std::string>& plot_file);
+                         const std::optional<std::string>& plot_file,
+                         const RunProvenance* provenance = nullptr);
 
 /// Plots every run's T_e (solid) and T_ph (dashed) against log time with
 /// gnuplot, reading the trace files already in `folder`, into `folder/png_name`

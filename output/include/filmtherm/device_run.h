@@ -17,6 +17,7 @@
 #include "filmtherm/cvode_integrator.h"
 #include "filmtherm/device.h"
 #include "filmtherm/plugin_registry.h"
+#include "filmtherm/provenance.h"
 #include "filmtherm/wire_model.h"
 #include "filmtherm/wire_outputs.h"
 
@@ -36,6 +37,7 @@ struct DeviceRunOutcome {
   std::vector<WireRunRecord> wire_runs;  ///< wire devices
   bool record_profiles = false;          ///< wire runs kept T(x, t)
   std::vector<std::string> plot_files;   ///< filled by write_device_outputs
+  RunProvenance provenance;              ///< what produced the run
 };
 
 /// The solver failed in one variant: IntegrationError with the variant's phonon model.

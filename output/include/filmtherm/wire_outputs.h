@@ -13,6 +13,7 @@
 
 #include "filmtherm/device.h"
 #include "filmtherm/electrothermal_wire.h"
+#include "filmtherm/provenance.h"
 
 namespace filmtherm {
 
@@ -37,8 +38,10 @@ std::string wire_profile_csv(const Device& device, const WireResult& result,
                              std::size_t max_columns = 1000);
 
 /// The JSON summary of all runs (docs/wire-model.md lists the fields).
+/// With `provenance` (may be null) the summary says what produced it.
 std::string wire_summary_json(const Device& device, const std::vector<WireRunRecord>& runs,
-                              const std::vector<std::string>& plot_files);
+                              const std::vector<std::string>& plot_files,
+                              const RunProvenance* provenance = nullptr);
 
 /// Plots I(t), V_out(t), R_hs(t), hotspot length and the hottest temperature
 /// of every run against log time into `folder/png_name`. Returns an

@@ -1,4 +1,4 @@
-// ElectrothermalWire: one run of the electrothermal wire model (PHYSICS.md
+// ElectrothermalWire: one run of the electrothermal wire model (docs/physics.md
 // section 5) for a Device. run() places the photon's hotspot, integrates the
 // wire and its readout with CVODE (sparse KLU Newton solves) through the
 // output times, restarting at every resistive switch when the switch is

@@ -1,4 +1,4 @@
-// HotspotCooling: one run of the lumped two-temperature model (PHYSICS.md
+// HotspotCooling: one run of the lumped two-temperature model (docs/physics.md
 // section 4) for a Device. run() deposits the photon, integrates with CVODE
 // through the output times (never stepping over a pulse), locates the peaks
 // and the falls to half and to 1% of each rise by root finding, fits the decay

@@ -1,4 +1,4 @@
-// The lumped two-temperature hotspot model (PHYSICS.md section 4) as an ODE
+// The lumped two-temperature hotspot model (docs/physics.md section 4) as an ODE
 // system for CvodeIntegrator:
 //     C_e(T_e)     dT_e/dt  = p_abs(t) - P_ep(T_e, T_ph)
 //     C_ph(T_ph;d) dT_ph/dt = P_ep(T_e, T_ph) - P_esc(T_ph, T_b; d)
@@ -53,7 +53,7 @@ struct PhotonDeposit {
   /// and the absorbed energy is what that takes, V (U_e(T) - U_e(T_b)).
   double initial_electron_temperature_K = 0.0;
 
-  /// From the device's photon, film and hotspot geometry (PHYSICS.md 4).
+  /// From the device's photon, film and hotspot geometry (docs/physics.md 4).
   static PhotonDeposit from_device(const Device& device);
 
   bool is_pulse() const noexcept { return pulse_fwhm_s > 0.0; }

@@ -1,4 +1,4 @@
-// The electrothermal model along the wire (PHYSICS.md section 5) as one ODE
+// The electrothermal model along the wire (docs/physics.md section 5) as one ODE
 // system for CvodeIntegrator: the wire's temperature on a grid of equal
 // finite volumes (method of lines; kappa(T) evaluated at the faces; both ends
 // held at the substrate temperature), coupled with the readout circuit

@@ -24,6 +24,7 @@
 #include "filmtherm/device.h"
 #include "filmtherm/input_error.h"
 #include "filmtherm/plugin_registry.h"
+#include "filmtherm/provenance.h"  // text_hash
 
 namespace filmtherm {
 
@@ -143,8 +144,5 @@ Device load_point_device(const Study& study, const StudyPoint& point,
 /// Loads every point's device; throws InputError with one diagnostic per
 /// refused axis value (at the value, naming the loader's complaint).
 void check_study_points(const Study& study, const PluginRegistry& registry);
-
-/// FNV-1a 64 of `text` as 16 lower-case hex digits.
-std::string text_hash(std::string_view text);
 
 }  // namespace filmtherm
