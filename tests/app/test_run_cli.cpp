@@ -5,8 +5,9 @@
 
 #include <sys/wait.h>
 #include <unistd.h>
-#include "cli_runner.h"
 
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +15,10 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.h"
 
 namespace {
 
@@ -169,3 +174,43 @@ TEST_F(RunCommand, MissingFileIsAUsageError) {
 }
 
 }  // namespace
+
+// FNV-1a 64, written out here as the reference for the recorded input hashes.
+std::string fnv1a64(const std::string& text) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (const char c : text) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  char digits[17];
+  std::snprintf(digits, sizeof digits, "%016llx", static_cast<unsigned long long>(hash));
+  return digits;
+}
+
+TEST_F(RunCommand, SummaryRecordsWhatProducedTheRun) {
+  const fs::path device = fs::path(FILMTHERM_EXAMPLES_DIR) / "devices" / "nbtin-6nm.yaml";
+  const CommandResult result = run("run " + device.string() + " --no-plot --output out", folder_);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto summary = nlohmann::json::parse(read(folder_ / "out" / "summary.json"));
+  const auto& provenance = summary.at("provenance");
+  EXPECT_EQ(provenance.at("filmtherm_version"), summary.at("filmtherm_version"));
+  EXPECT_FALSE(provenance.at("source_revision").get<std::string>().empty());
+  ASSERT_FALSE(provenance.at("plugins").empty());
+  EXPECT_NE(provenance.at("plugins")[0].get<std::string>().find("filmtherm-builtin"),
+            std::string::npos);
+  const auto& phonons = provenance.at("material_models").at("phonon_heat_capacity");
+  EXPECT_EQ(phonons.at("model"), "film");
+  const auto& velocity = phonons.at("parameters").at("sound_velocity");
+  EXPECT_EQ(velocity.at("as_written"), "4000 m/s");
+  EXPECT_EQ(velocity.at("value_si"), 4000.0);
+  EXPECT_EQ(velocity.at("si_unit"), "m s^-1");
+  EXPECT_EQ(velocity.at("kind"), "assumed");
+  EXPECT_NE(velocity.at("written_at").get<std::string>().find("nbtin.yaml:"), std::string::npos);
+  // An optional parameter left out is recorded as a default without a value.
+  EXPECT_TRUE(phonons.at("parameters").at("debye_temperature").at("value_si").is_null());
+  EXPECT_EQ(phonons.at("parameters").at("debye_temperature").at("kind"), "default");
+  EXPECT_TRUE(provenance.at("material_models").contains("phonon_escape_power"));
+  const auto& inputs = provenance.at("input_files");
+  ASSERT_EQ(inputs.size(), 2U);
+  EXPECT_EQ(inputs[0].at("fnv1a64"), fnv1a64(read(device)));
+  EXPECT_EQ(inputs[1].at("fnv1a64"),
+            fnv1a64(read(fs::path(FILMTHERM_EXAMPLES_DIR) / "materials" / "nbtin.yaml")));
+  EXPECT_EQ(summary.at("solver_settings").at("output_count"), 400);
+}
