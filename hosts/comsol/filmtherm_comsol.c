@@ -114,6 +114,15 @@ FILMTHERM_COMSOL_EXPORT const char* getLastError(void) {
   return last_error;
 }
 
+/* COMSOL unloads the library when the model closes: the material and the
+ * scratch buffer go with it, not at process exit. */
+__attribute__((destructor)) static void unload(void) {
+  comsol_setup_release(&setup);
+  free(scratch);
+  scratch = NULL;
+  scratch_points = 0;
+}
+
 static const ft_function* find_function(const char* name) {
   size_t i;
   for (i = 0; i < FUNCTION_COUNT; ++i)
