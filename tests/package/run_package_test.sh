@@ -13,6 +13,9 @@
 #  (d) run the C API host (libfilmtherm) from both builds: it finds the
 #      installed built-in plugin beside the installed library, evaluates NbTiN
 #      and runs the NbTiN device with film and Debye phonons.
+#  (e) when the COMSOL library is built: it is installed, finds the installed
+#      libfilmtherm by its RPATH alone, and evaluates when dlopened by
+#      comsol_threads (a program that does not link libfilmtherm).
 set -euo pipefail
 
 source_dir=${PACKAGE_TEST_SOURCE_DIR:?set by ctest}
@@ -225,5 +228,22 @@ for host in "$work/c-api-build/c-api-host" "$work/pkgconfig/c-api-host"; do
     fail "$host does not run with the installed libfilmtherm.so.0 but with '$used'"
 done
 sed 's/^/   /' "$work/c-api-run.log"
+
+comsol_driver=${PACKAGE_TEST_COMSOL_DRIVER:-}
+if [[ -n "$comsol_driver" ]]; then
+  step "(e) the installed COMSOL external-function library"
+  comsol="$prefix/$libdir/filmtherm/comsol/libfilmtherm_comsol.so"
+  [[ -e "$comsol" ]] || fail "the install lacks $comsol"
+  # It finds the installed libfilmtherm through its RPATH alone ...
+  used=$(env -u LD_LIBRARY_PATH ldd "$comsol" | awk '$1 == "libfilmtherm.so.0" { print $3 }')
+  [[ -n "$used" && "$(realpath "$used")" == "$(realpath "$prefix/$libdir/libfilmtherm.so.0")" ]] ||
+    fail "$comsol does not load the installed libfilmtherm.so.0 but '$used'"
+  # ... and, dlopened by a program that does not link libfilmtherm (as COMSOL
+  # does not), evaluates with the installed built-in plugin.
+  env -u LD_LIBRARY_PATH "$comsol_driver" "$source_dir" "$comsol" >"$work/comsol.log" 2>&1 || {
+    cat "$work/comsol.log" >&2
+    fail "$comsol_driver failed with the installed $comsol"
+  }
+fi
 
 echo "package test passed in $((SECONDS - start_seconds)) s"
