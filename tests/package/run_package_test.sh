@@ -2,14 +2,21 @@
 # Package test, run by ctest (tests/package/CMakeLists.txt sets the PACKAGE_TEST_*
 # variables). Writes only under $PACKAGE_TEST_WORK_DIR.
 #  (a) cmake --install the build tree into a scratch prefix;
-#  (b) build examples/plugin and examples/host out of tree against it, with
-#      CMake (find_package) and with pkg-config, -Wall -Wextra -Wpedantic -Werror;
+#  (b) build examples/plugin, examples/host and examples/c-api out of tree
+#      against it, with CMake (find_package) and with pkg-config,
+#      -Wall -Wextra -Wpedantic -Werror;
 #  (c) run the installed filmtherm with the plugin and check what it prints:
 #      the plugin is listed, a tabulated temperature returns the tabulated
 #      value, T outside the table fails with exit 2 naming the range; the C
 #      host's C(5 K) equals `filmtherm heat-capacity --model film` to 1e-12;
 #      and table_plugin_check.c tests the interpolation through the C ABI;
-#  (d) when the Python package is built: import filmtherm from the install
+#  (d) run the C API host (libfilmtherm) from both builds: it finds the
+#      installed built-in plugin beside the installed library, evaluates NbTiN
+#      and runs the NbTiN device with film and Debye phonons.
+#  (e) when the COMSOL library is built: it is installed, finds the installed
+#      libfilmtherm by its RPATH alone, and evaluates when dlopened by
+#      comsol_threads (a program that does not link libfilmtherm).
+#  (f) when the Python package is built: import filmtherm from the install
 #      (PYTHONPATH=<prefix>/lib/python3/dist-packages, nothing of the build
 #      tree), check it loads the installed library and built-in plugin, and
 #      that C(5 K) equals the CLI's JSON exactly.
@@ -77,6 +84,7 @@ filmtherm="$prefix/$bindir/filmtherm"
 plugin_dir="$prefix/$libdir/filmtherm/plugins"
 builtin="$plugin_dir/filmtherm-builtin.so"
 for file in "$filmtherm" "$builtin" "$prefix/$includedir/filmtherm/plugin.h" \
+  "$prefix/$includedir/filmtherm/filmtherm.h" "$prefix/$libdir/libfilmtherm.so.0" \
   "$prefix/$libdir/cmake/filmtherm/filmthermConfig.cmake" "$prefix/$libdir/pkgconfig/filmtherm.pc"; do
   [[ -e "$file" ]] || fail "the install lacks $file"
 done
@@ -111,6 +119,9 @@ found_config=$(sed -n 's/^filmtherm_DIR:PATH=//p' "$work/plugin-build/CMakeCache
 logged host-configure.log "$cmake" -S "$source_dir/examples/host" -B "$work/host-build" \
   "${common_cmake_options[@]}"
 logged host-build.log "$cmake" --build "$work/host-build"
+logged c-api-configure.log "$cmake" -S "$source_dir/examples/c-api" -B "$work/c-api-build" \
+  "${common_cmake_options[@]}"
+logged c-api-build.log "$cmake" --build "$work/c-api-build"
 
 step "(b) build the host and the plugin with pkg-config"
 export PKG_CONFIG_PATH="$prefix/$libdir/pkgconfig"
@@ -131,6 +142,15 @@ logged plugin-pkgconfig.log "$cc" -std=c99 $strict_flags -O2 -fPIC -shared -fvis
   $pc_cflags -I"$source_dir/examples/plugin" -I"$work/pkgconfig" \
   "$source_dir/examples/plugin/table_plugin.c" "$source_dir/examples/plugin/table_heat_capacity.c" \
   -lm -o "$work/pkgconfig/table-heat-capacity.so"
+
+pc_libs=$("$pkg_config" --libs filmtherm)
+pc_libdir=$("$pkg_config" --variable=libdir filmtherm)
+[[ "$(realpath -m "$pc_libdir")" == "$(realpath -m "$prefix/$libdir")" ]] ||
+  fail "filmtherm.pc's libdir=$pc_libdir is not $prefix/$libdir"
+# shellcheck disable=SC2086
+logged c-api-pkgconfig.log "$cc" -std=c99 $strict_flags $pc_cflags \
+  "$source_dir/examples/c-api/c_api_host.c" $pc_libs -Wl,-rpath,"$pc_libdir" \
+  -o "$work/pkgconfig/c-api-host"
 
 step "(c) filmtherm plugins"
 logged plugins.log "$filmtherm" plugins --plugin "$plugin"
@@ -199,9 +219,40 @@ logged check-build.log "$cc" -std=c99 $strict_flags -O2 -I"$prefix/$includedir" 
 logged check.log "$work/table_plugin_check" "$plugin" "$builtin" film-6nm-check
 sed 's/^/   /' "$work/check.log"
 
+step "(d) the C API host against the install"
+for host in "$work/c-api-build/c-api-host" "$work/pkgconfig/c-api-host"; do
+  logged c-api-run.log "$host" "$source_dir/examples/materials/nbtin.yaml" NbTiN \
+    "$source_dir/examples/devices/nbtin-6nm.yaml"
+  [[ $(grep -c '^ *[0-9]' "$work/c-api-run.log") -eq 10 ]] || fail "$host printed no 10 rows"
+  expect_in "film: peak T_e" "$work/c-api-run.log"
+  expect_in "debye: peak T_e" "$work/c-api-run.log"
+  # The library it runs with is the installed one, not the build tree's.
+  used=$(ldd "$host" | awk '$1 == "libfilmtherm.so.0" { print $3 }')
+  [[ -n "$used" && "$(realpath "$used")" == "$(realpath "$prefix/$libdir/libfilmtherm.so.0")" ]] ||
+    fail "$host does not run with the installed libfilmtherm.so.0 but with '$used'"
+done
+sed 's/^/   /' "$work/c-api-run.log"
+
+comsol_driver=${PACKAGE_TEST_COMSOL_DRIVER:-}
+if [[ -n "$comsol_driver" ]]; then
+  step "(e) the installed COMSOL external-function library"
+  comsol="$prefix/$libdir/filmtherm/comsol/libfilmtherm_comsol.so"
+  [[ -e "$comsol" ]] || fail "the install lacks $comsol"
+  # It finds the installed libfilmtherm through its RPATH alone ...
+  used=$(env -u LD_LIBRARY_PATH ldd "$comsol" | awk '$1 == "libfilmtherm.so.0" { print $3 }')
+  [[ -n "$used" && "$(realpath "$used")" == "$(realpath "$prefix/$libdir/libfilmtherm.so.0")" ]] ||
+    fail "$comsol does not load the installed libfilmtherm.so.0 but '$used'"
+  # ... and, dlopened by a program that does not link libfilmtherm (as COMSOL
+  # does not), evaluates with the installed built-in plugin.
+  env -u LD_LIBRARY_PATH "$comsol_driver" "$source_dir" "$comsol" >"$work/comsol.log" 2>&1 || {
+    cat "$work/comsol.log" >&2
+    fail "$comsol_driver failed with the installed $comsol"
+  }
+fi
+
 python=${PACKAGE_TEST_PYTHON:-}
 if [[ -n "$python" ]]; then
-  step "(d) the Python package from $prefix/${PACKAGE_TEST_PYTHON_DIR}"
+  step "(f) the Python package from $prefix/${PACKAGE_TEST_PYTHON_DIR}"
   package_dir="$prefix/${PACKAGE_TEST_PYTHON_DIR}/filmtherm"
   [[ -f "$package_dir/__init__.py" ]] || fail "the install lacks $package_dir/__init__.py"
   # -s: no user site-packages; of filmtherm, only the install is on the path.

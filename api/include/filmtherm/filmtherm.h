@@ -1,0 +1,360 @@
+/*
+ * filmtherm C host API (libfilmtherm).
+ *
+ * The one header a C, Fortran, Python (ctypes/cffi) or FEM host needs to use
+ * filmtherm as a library: create a context (the built-in material plugin plus
+ * plugin files and folders you add), load a material library from YAML, take a
+ * material by name and evaluate its models (C_ph(T, d), C_e(T), P_ep(T_e, T_ph),
+ * P_esc(T, T_b, d), kappa(T)) with their slopes over arrays, or load a device
+ * file, run it and read its summary (JSON text) and traces (arrays). Every
+ * function returns an int status (FILMTHERM_OK = 0 or a FILMTHERM_E_* code)
+ * and never lets a C++ exception, an abort or a NULL dereference cross it;
+ * the message of a failure is fetched afterwards (filmtherm_context_errmsg,
+ * filmtherm_last_error). Objects are opaque handles made by the create and
+ * load functions and released by the destroy functions (which accept NULL).
+ * Strings come out in buffers the caller owns, snprintf-like; arrays are the
+ * caller's too, and evaluation never allocates. All values are SI doubles.
+ * Compiles as C99 and C++. docs/c-api.md states the rules (lifetimes,
+ * threads, versions, NULL per argument) and shows a complete host.
+ */
+#ifndef FILMTHERM_FILMTHERM_H
+#define FILMTHERM_FILMTHERM_H
+
+#include <stddef.h>
+
+#include "filmtherm/plugin.h" /* filmtherm_property: the property codes */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#define FILMTHERM_API
+#else
+#define FILMTHERM_API __attribute__((visibility("default")))
+#endif
+
+/* ---- Versions -------------------------------------------------------------
+ * The major version is the library's SONAME version (libfilmtherm.so.0): it
+ * changes when a function or struct changes incompatibly. Minor versions only
+ * add functions, codes and fields at the end of option structs. A host
+ * compiled against MAJOR.MINOR runs with a library whose major version is
+ * the same and whose minor version is at least MINOR:
+ *   int v = filmtherm_api_version();
+ *   if (v / 1000 != FILMTHERM_API_VERSION_MAJOR || v % 1000 < FILMTHERM_API_VERSION_MINOR) ...
+ */
+#define FILMTHERM_API_VERSION_MAJOR 0
+#define FILMTHERM_API_VERSION_MINOR 1
+#define FILMTHERM_API_VERSION (FILMTHERM_API_VERSION_MAJOR * 1000 + FILMTHERM_API_VERSION_MINOR)
+
+/* FILMTHERM_API_VERSION of the library actually loaded. */
+FILMTHERM_API int filmtherm_api_version(void);
+/* filmtherm's release, e.g. "0.1.0": a static string. */
+FILMTHERM_API const char* filmtherm_version_string(void);
+
+/* ---- Status codes ---------------------------------------------------------- */
+typedef enum filmtherm_code {
+  FILMTHERM_OK = 0,
+  /* A NULL pointer where one is required, a count of 0, an unknown property
+   * or option code, a model or parameter name or value that is wrong. */
+  FILMTHERM_E_INVALID_ARGUMENT = 1,
+  /* An input file is wrong: the location (file, line, column, key) of the
+   * first problem is kept (filmtherm_context_error_location). */
+  FILMTHERM_E_INPUT = 2,
+  /* A plugin failed to load, or a model refused to evaluate. */
+  FILMTHERM_E_PLUGIN = 3,
+  /* An input value is outside the domain: a temperature or thickness that is
+   * not finite or not positive, a device setting the model cannot run. */
+  FILMTHERM_E_OUT_OF_DOMAIN = 4,
+  /* The ODE solver failed; the time it reached is kept
+   * (filmtherm_context_error_time). */
+  FILMTHERM_E_SOLVER = 5,
+  /* The output buffer is too small: a string was truncated (still
+   * NUL-terminated) and its full length reported, or an array was not written. */
+  FILMTHERM_E_BUFFER_TOO_SMALL = 6,
+  /* No such material, model, column, variant or index; or no location/time
+   * kept for the last error. */
+  FILMTHERM_E_NOT_FOUND = 7,
+  /* Anything else, out of memory included. */
+  FILMTHERM_E_INTERNAL = 8
+} filmtherm_code;
+
+/* "FILMTHERM_E_INPUT" etc.: a static string; "unknown code" for others. */
+FILMTHERM_API const char* filmtherm_code_name(int code);
+
+/* ---- Handles ---------------------------------------------------------------- */
+typedef struct filmtherm_context filmtherm_context;
+typedef struct filmtherm_library filmtherm_library;
+typedef struct filmtherm_material filmtherm_material;
+/* One created material model (the name filmtherm_model is the plugin ABI's). */
+typedef struct filmtherm_model_handle filmtherm_model_handle;
+typedef struct filmtherm_device filmtherm_device;
+typedef struct filmtherm_run filmtherm_run;
+
+/* ---- Strings out --------------------------------------------------------------
+ * Every function that returns a string takes (char* buffer, size_t size,
+ * size_t* length): it writes at most size bytes, always NUL-terminated when
+ * size > 0, and stores the full string length (without the NUL) in *length
+ * when length is not NULL. buffer may be NULL only when size is 0 (a query of
+ * the length, which returns FILMTHERM_E_BUFFER_TOO_SMALL like any truncation). */
+
+/* ---- Errors -------------------------------------------------------------------
+ * A failing call records its message (and, for input and solver errors, the
+ * location or time) for the calling thread, in two places: the context it
+ * was made on (directly or through a library, material, model, device or run
+ * of that context), read with filmtherm_context_*; and the thread's last
+ * error, read with filmtherm_last_error(), which is the only place for calls
+ * that have no context (a failed create, a NULL handle). Successful calls do
+ * not clear them (like errno). The functions of this section never record. */
+
+/* The calling thread's last failure message on this context (or on its
+ * children), "" when there was none. Valid until the next failing call on the
+ * context from this thread, or its destruction. NULL context: returns a
+ * static "no context (NULL)". */
+FILMTHERM_API const char* filmtherm_context_errmsg(const filmtherm_context* context);
+/* Its status code, FILMTHERM_OK when there was none; NULL context:
+ * FILMTHERM_E_INVALID_ARGUMENT. */
+FILMTHERM_API int filmtherm_context_errcode(const filmtherm_context* context);
+/* The calling thread's last failure message of any call, "" when there was
+ * none. Valid until the thread's next failing call. Never NULL. */
+FILMTHERM_API const char* filmtherm_last_error(void);
+/* Its status code, FILMTHERM_OK when there was none. */
+FILMTHERM_API int filmtherm_last_error_code(void);
+
+/* Where the last FILMTHERM_E_INPUT failure (of this thread, on this context)
+ * points: the file as it was named, 1-based line and column (0 when unknown).
+ * line and column may be NULL; file follows the string rules.
+ * FILMTHERM_E_NOT_FOUND when the last failure has no location. */
+FILMTHERM_API int filmtherm_context_error_location(const filmtherm_context* context, int* line,
+                                                   int* column, char* file, size_t file_size,
+                                                   size_t* file_length);
+/* The key path of that location ("film.thickness") or, for a parameter error,
+ * the parameter's name. FILMTHERM_E_NOT_FOUND when there is none. */
+FILMTHERM_API int filmtherm_context_error_key(const filmtherm_context* context, char* key,
+                                              size_t key_size, size_t* key_length);
+/* The time [s] the solver reached when the last failure was FILMTHERM_E_SOLVER;
+ * FILMTHERM_E_NOT_FOUND otherwise. */
+FILMTHERM_API int filmtherm_context_error_time(const filmtherm_context* context,
+                                               double* time_reached_s);
+
+/* ---- Context -------------------------------------------------------------------
+ * Holds the loaded plugins. Creating one loads the built-in plugin (found next
+ * to libfilmtherm.so: <its folder>/filmtherm/plugins, else next to the
+ * executable) and every file or folder in FILMTHERM_PLUGIN_PATH. Every other
+ * handle keeps its context's plugins alive: handles may be destroyed in any
+ * order. */
+FILMTHERM_API int filmtherm_context_create(filmtherm_context** context);
+FILMTHERM_API void filmtherm_context_destroy(filmtherm_context* context);
+/* Loads one plugin file, or every *.so in a folder. Waits for the loads and
+ * runs in progress on the context (and they for it); evaluations go on. */
+FILMTHERM_API int filmtherm_context_load_plugin(filmtherm_context* context, const char* path);
+/* The models the context knows, in load order. */
+FILMTHERM_API int filmtherm_context_model_count(const filmtherm_context* context, size_t* count);
+/* The name of model `index` and, when property is not NULL, its property. */
+FILMTHERM_API int filmtherm_context_model_name(const filmtherm_context* context, size_t index,
+                                               int* property, char* name, size_t name_size,
+                                               size_t* name_length);
+
+/* ---- Material library -------------------------------------------------------
+ * A YAML material library (docs/yaml-reference.md), with its `imports:`. Every
+ * material is validated at load; errors are FILMTHERM_E_INPUT with location. */
+FILMTHERM_API int filmtherm_library_load_file(filmtherm_context* context, const char* path,
+                                              filmtherm_library** library);
+FILMTHERM_API void filmtherm_library_destroy(filmtherm_library* library);
+FILMTHERM_API int filmtherm_library_material_count(const filmtherm_library* library,
+                                                   size_t* count);
+FILMTHERM_API int filmtherm_library_material_name(const filmtherm_library* library, size_t index,
+                                                  char* name, size_t name_size,
+                                                  size_t* name_length);
+
+/* ---- Material ---------------------------------------------------------------
+ * A material of a library with its models created. Independent of the library
+ * once made. */
+FILMTHERM_API int filmtherm_material_create(const filmtherm_library* library, const char* name,
+                                            filmtherm_material** material);
+/* Ignores a material borrowed from a device (filmtherm_device_material). */
+FILMTHERM_API void filmtherm_material_destroy(filmtherm_material* material);
+FILMTHERM_API int filmtherm_material_name(const filmtherm_material* material, char* name,
+                                          size_t name_size, size_t* name_length);
+/* The material's model for `property` (FILMTHERM_PROPERTY_*): borrowed, valid
+ * while the material lives. FILMTHERM_E_NOT_FOUND for a property the material
+ * does not give (thermal conductivity is optional; phonon escape belongs to a
+ * device's substrate: filmtherm_device_escape_model). */
+FILMTHERM_API int filmtherm_material_model(const filmtherm_material* material, int property,
+                                           const filmtherm_model_handle** model);
+/* T_c [K] and rho_n [Ohm m]: FILMTHERM_E_NOT_FOUND when the material has none. */
+FILMTHERM_API int filmtherm_material_critical_temperature(const filmtherm_material* material,
+                                                          double* kelvin);
+FILMTHERM_API int filmtherm_material_normal_resistivity(const filmtherm_material* material,
+                                                        double* ohm_metre);
+
+/* ---- Models ------------------------------------------------------------------
+ * One created model of a plugin. keys[i] = values[i] are the parameters, each
+ * value a number with its unit ("86.9 W/(m^2 K^4)", "4000 m/s", "3.45");
+ * omitted ones take their defaults. count may be 0 (keys and values may then
+ * be NULL). The model must supply `property`. */
+FILMTHERM_API int filmtherm_model_create(filmtherm_context* context, int property,
+                                         const char* model_name, size_t count,
+                                         const char* const* keys, const char* const* values,
+                                         filmtherm_model_handle** model);
+/* Ignores a borrowed model (from a material or a device). */
+FILMTHERM_API void filmtherm_model_destroy(filmtherm_model_handle* model);
+FILMTHERM_API int filmtherm_model_name(const filmtherm_model_handle* model, char* name,
+                                       size_t name_size, size_t* name_length);
+/* Any of the outputs may be NULL. thread_safe: 1 when one model may be
+ * evaluated from several threads at once (every built-in model is). */
+FILMTHERM_API int filmtherm_model_info(const filmtherm_model_handle* model, int* property,
+                                       size_t* parameter_count, int* thread_safe);
+
+/* What a parameter string is (filmtherm_model_parameter_string). */
+typedef enum filmtherm_parameter_field {
+  FILMTHERM_PARAMETER_NAME = 0,   /* "sound_velocity" */
+  FILMTHERM_PARAMETER_UNIT = 1,   /* the SI unit of the value: "m s^-1"; "" dimensionless */
+  FILMTHERM_PARAMETER_TEXT = 2,   /* as written: "4000 m/s"; "" when defaulted */
+  FILMTHERM_PARAMETER_SOURCE = 3, /* provenance: the cited source; "" when none */
+  FILMTHERM_PARAMETER_DOC = 4     /* the model's one-line description */
+} filmtherm_parameter_field;
+
+/* Provenance kinds (filmtherm_model_parameter_value). */
+typedef enum filmtherm_provenance_kind {
+  FILMTHERM_PROVENANCE_UNSPECIFIED = 0,
+  FILMTHERM_PROVENANCE_MEASURED = 1,
+  FILMTHERM_PROVENANCE_FITTED = 2,
+  FILMTHERM_PROVENANCE_ASSUMED = 3
+} filmtherm_provenance_kind;
+
+FILMTHERM_API int filmtherm_model_parameter_string(const filmtherm_model_handle* model,
+                                                   size_t index, int field, char* text,
+                                                   size_t text_size, size_t* text_length);
+/* The SI value the model was created with (NaN for an absent optional one)
+ * and, when kind is not NULL, its FILMTHERM_PROVENANCE_*. */
+FILMTHERM_API int filmtherm_model_parameter_value(const filmtherm_model_handle* model,
+                                                  size_t index, double* value_si, int* kind);
+
+/* ---- Evaluation ----------------------------------------------------------------
+ * count points (count >= 1); every array has count elements; inputs and the
+ * value output are required, the slopes and energies may be NULL (not
+ * computed). SI units throughout: T [K], d [m], C [J m^-3 K^-1], dC/dT
+ * [J m^-3 K^-2], energy integral_0^T C dT' [J m^-3], P [W m^-3] positive from
+ * the first body to the second, dP/dT [W m^-3 K^-1], kappa [W m^-1 K^-1].
+ * Temperatures and thicknesses must be finite and positive (the bath may be
+ * 0 K): FILMTHERM_E_OUT_OF_DOMAIN names the first that is not, before the
+ * model runs. No allocation unless it fails. The model must supply the
+ * property of the function (FILMTHERM_E_INVALID_ARGUMENT otherwise). */
+FILMTHERM_API int filmtherm_phonon_heat_capacity(const filmtherm_model_handle* model,
+                                                 size_t count, const double* temperature_K,
+                                                 const double* thickness_m, double* heat_capacity,
+                                                 double* slope, double* energy);
+FILMTHERM_API int filmtherm_electron_heat_capacity(const filmtherm_model_handle* model,
+                                                   size_t count, const double* temperature_K,
+                                                   double* heat_capacity, double* slope,
+                                                   double* energy);
+/* P_ep(T_e, T_ph); slope_electron = dP/dT_e, slope_phonon = dP/dT_ph. */
+FILMTHERM_API int filmtherm_electron_phonon_power(const filmtherm_model_handle* model, size_t count,
+                                                  const double* electron_temperature_K,
+                                                  const double* phonon_temperature_K,
+                                                  double* power, double* slope_electron,
+                                                  double* slope_phonon);
+/* P_esc(T_ph, T_b; d). Escape-time laws need C_ph(T_ph) and dC_ph/dT at each
+ * point (from filmtherm_phonon_heat_capacity); both required. slope_phonon =
+ * dP/dT_ph, slope_bath = dP/dT_b. */
+FILMTHERM_API int filmtherm_phonon_escape_power(
+    const filmtherm_model_handle* model, size_t count, const double* phonon_temperature_K,
+    const double* bath_temperature_K, const double* thickness_m,
+    const double* phonon_heat_capacity, const double* phonon_heat_capacity_slope, double* power,
+    double* slope_phonon, double* slope_bath);
+FILMTHERM_API int filmtherm_thermal_conductivity(const filmtherm_model_handle* model, size_t count,
+                                                 const double* temperature_K,
+                                                 double* conductivity, double* slope);
+
+/* ---- Device ------------------------------------------------------------------
+ * A device stack (docs/yaml-reference.md) with the material libraries it
+ * imports. Errors are FILMTHERM_E_INPUT with location. */
+FILMTHERM_API int filmtherm_device_load_file(filmtherm_context* context, const char* path,
+                                             filmtherm_device** device);
+/* The same from YAML text. name_for_messages names the text in messages and
+ * is the base for relative imports and output folders (it need not exist);
+ * NULL means "<string>". */
+FILMTHERM_API int filmtherm_device_load_string(filmtherm_context* context, const char* yaml_text,
+                                               const char* name_for_messages,
+                                               filmtherm_device** device);
+FILMTHERM_API void filmtherm_device_destroy(filmtherm_device* device);
+FILMTHERM_API int filmtherm_device_name(const filmtherm_device* device, char* name,
+                                        size_t name_size, size_t* name_length);
+/* The film's material with its models: borrowed, valid while the device lives. */
+FILMTHERM_API int filmtherm_device_material(const filmtherm_device* device,
+                                            const filmtherm_material** material);
+/* The substrate's phonon-escape model: borrowed, valid while the device lives. */
+FILMTHERM_API int filmtherm_device_escape_model(const filmtherm_device* device,
+                                                const filmtherm_model_handle** model);
+FILMTHERM_API int filmtherm_device_film_thickness(const filmtherm_device* device,
+                                                  double* metre);
+FILMTHERM_API int filmtherm_device_bath_temperature(const filmtherm_device* device,
+                                                    double* kelvin);
+
+/* ---- Running a device ------------------------------------------------------ */
+/* Choices for the electrothermal wire (ignored by the lumped model). */
+typedef enum filmtherm_wire_choice {
+  FILMTHERM_WIRE_DEFAULT = 0,
+  FILMTHERM_WIRE_ONE_TEMPERATURE = 1, /* form */
+  FILMTHERM_WIRE_TWO_TEMPERATURE = 2,
+  FILMTHERM_WIRE_ROOT_FINDING = 3, /* resistive switch */
+  FILMTHERM_WIRE_SMOOTHED = 4,
+  FILMTHERM_WIRE_MODEL_POWER = 5, /* escape law */
+  FILMTHERM_WIRE_LINEARISED = 6
+} filmtherm_wire_choice;
+
+/* Run options: fill with filmtherm_run_options_init, then set what you need.
+ * struct_size lets later minor versions append fields. */
+typedef struct filmtherm_run_options {
+  size_t struct_size;
+  /* Phonon models to run side by side ("film", "debye"): one variant each.
+   * 0 and NULL: the device's compare_phonons, or its own model. */
+  size_t compare_phonon_count;
+  const char* const* compare_phonons;
+  /* Wire model: cells along the wire (0: 500; else at least 3). */
+  size_t wire_cell_count;
+  int wire_form;           /* FILMTHERM_WIRE_DEFAULT, _ONE_TEMPERATURE, _TWO_TEMPERATURE */
+  int wire_switch;         /* FILMTHERM_WIRE_DEFAULT, _ROOT_FINDING, _SMOOTHED */
+  double wire_switch_width_K; /* smoothed switch width; 0: 0.5 K */
+  int wire_escape;         /* FILMTHERM_WIRE_DEFAULT, _MODEL_POWER, _LINEARISED */
+  int wire_stop_at_recovery; /* non-zero: end once the current has recovered */
+} filmtherm_run_options;
+
+/* Sets the defaults and struct_size. */
+FILMTHERM_API int filmtherm_run_options_init(filmtherm_run_options* options);
+
+/* Runs the device's model (lumped two-temperature or electrothermal wire)
+ * once per phonon variant. Writes no file and makes no plot. options may be
+ * NULL (the defaults). */
+FILMTHERM_API int filmtherm_device_run(const filmtherm_device* device,
+                                       const filmtherm_run_options* options, filmtherm_run** run);
+FILMTHERM_API void filmtherm_run_destroy(filmtherm_run* run);
+/* The summary: the text `filmtherm run --no-plot` writes to summary.json. */
+FILMTHERM_API int filmtherm_run_summary_json(const filmtherm_run* run, char* json,
+                                             size_t json_size, size_t* json_length);
+/* The number of variants (one per phonon model). */
+FILMTHERM_API int filmtherm_run_variant_count(const filmtherm_run* run, size_t* count);
+/* The phonon model of variant `variant`. */
+FILMTHERM_API int filmtherm_run_variant_name(const filmtherm_run* run, size_t variant, char* name,
+                                             size_t name_size, size_t* name_length);
+/* Rows of the trace of a variant (output times). */
+FILMTHERM_API int filmtherm_run_trace_length(const filmtherm_run* run, size_t variant,
+                                             size_t* rows);
+/* The trace's columns, named as in the CLI's trace CSV header (lumped: t_s,
+ * T_e_K, T_ph_K, P_ep_W_per_m3, ...; wire: t_s, I_A, V_out_V, ...). */
+FILMTHERM_API int filmtherm_run_trace_column_count(const filmtherm_run* run, size_t* count);
+FILMTHERM_API int filmtherm_run_trace_column_name(const filmtherm_run* run, size_t index,
+                                                  char* name, size_t name_size,
+                                                  size_t* name_length);
+/* Copies column `column` of variant `variant` into out[0 .. rows-1]; size is
+ * out's capacity in doubles: FILMTHERM_E_BUFFER_TOO_SMALL (nothing written)
+ * when size < rows. */
+FILMTHERM_API int filmtherm_run_trace_column(const filmtherm_run* run, size_t variant,
+                                             const char* column, double* out, size_t size);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* FILMTHERM_FILMTHERM_H */
