@@ -73,8 +73,8 @@ std::string fit_report(const HeatCapacityData& data, const HeatCapacityFit& fit,
     out += fmt::format("{}: {}{}\n", law.name, law.formula,
                        law.converged ? "" : "  [did not converge: values are the last iterate]");
     for (const FittedValue& v : law.values) {
-      out += fmt::format("  {:<22} {} {}\n", v.name + (v.derived ? " *" : ""), with_uncertainty(v),
-                         v.unit);
+      out += fmt::format("  {:<22} {}{}\n", v.name + (v.derived ? " *" : ""), with_uncertainty(v),
+                         v.unit.empty() ? "" : " " + v.unit);
     }
   }
   out += fmt::format("\n{:<12} {:>12} {:>5} {:>12} {:>10}\n", "law", "chi^2", "dof", "chi^2/dof",
