@@ -39,7 +39,10 @@ HeatCapacityFitSettings settings_from(const FitHeatCapacityOptions& o) {
       optional_quantity<Temperature>("--debye-temperature", o.debye_temperature);
   s.atom_density_per_m3 = optional_quantity<NumberDensity>("--atom-density", o.atom_density);
   s.conserve_mode_count = o.conserve_mode_count;
-  for (const std::string& what : o.fit) {
+  for (std::size_t start = 0; start < o.fit.size();) {
+    const std::size_t comma = std::min(o.fit.find(',', start), o.fit.size());
+    const std::string what = o.fit.substr(start, comma - start);
+    start = comma + 1;
     if (what == "branches") {
       s.branch_velocities = true;
     } else if (what == "debye_temperature") {
@@ -79,8 +82,8 @@ CLI::App* add_fit_heat_capacity_command(CLI::App& app, FitHeatCapacityOptions& o
       ->required();
   command->add_option("--thickness,-d", o.film_thickness, "Film thickness, e.g. 6nm")->required();
   command->add_option("--fit", o.fit,
-                      "Also fit: branches (v_L and v_T instead of one v), debye_temperature or "
-                      "atom_density (repeatable)");
+                      "Also fit, comma-separated: branches (v_L and v_T instead of one v), "
+                      "debye_temperature or atom_density");
   command->add_option("--debye-temperature", o.debye_temperature,
                       "Debye cutoff, e.g. 450K: fixed, or the start of --fit debye_temperature");
   command->add_option("--atom-density", o.atom_density,

@@ -18,7 +18,7 @@ namespace filmtherm::cli {
 struct FitHeatCapacityOptions {
   std::string data_file;
   std::string film_thickness;
-  std::vector<std::string> fit;  ///< branches, debye_temperature, atom_density
+  std::string fit;  ///< comma-separated: branches, debye_temperature, atom_density
   std::string debye_temperature;
   std::string atom_density;
   bool conserve_mode_count = false;

@@ -106,6 +106,34 @@ void normal_equations(const std::vector<double>& jacobian, const std::vector<dou
   }
 }
 
+// (J^T W J)^-1 over the parameters the data determine. A parameter whose
+// column of J vanishes (a cutoff far above every data point: no value of it
+// changes the model) gets NaN in its row and column, and the others the
+// inverse of the remaining block, as if it had been held fixed.
+std::vector<double> covariance_of_determined(const std::vector<double>& jtj, std::size_t n) {
+  std::vector<double> full = invert_positive_definite(jtj, n);
+  if (!full.empty()) return full;
+  double largest = 0.0;
+  for (std::size_t j = 0; j < n; ++j) largest = std::max(largest, jtj[j * n + j]);
+  std::vector<std::size_t> kept;
+  for (std::size_t j = 0; j < n; ++j) {
+    if (jtj[j * n + j] > 1e-14 * largest) kept.push_back(j);
+  }
+  const std::size_t k = kept.size();
+  std::vector<double> block(k * k);
+  for (std::size_t a = 0; a < k; ++a) {
+    for (std::size_t b = 0; b < k; ++b) block[a * k + b] = jtj[kept[a] * n + kept[b]];
+  }
+  const std::vector<double> inverse =
+      k > 0 ? invert_positive_definite(block, k) : std::vector<double>{};
+  full.assign(n * n, std::nan(""));
+  if (inverse.empty()) return full;
+  for (std::size_t a = 0; a < k; ++a) {
+    for (std::size_t b = 0; b < k; ++b) full[kept[a] * n + kept[b]] = inverse[a * k + b];
+  }
+  return full;
+}
+
 }  // namespace
 
 std::vector<double> invert_positive_definite(std::span<const double> matrix, std::size_t n) {
@@ -211,7 +239,7 @@ LeastSquaresFit levenberg_marquardt(const LeastSquaresModel& model, std::span<co
   normal_equations(weighted_jacobian(model, p, sigma, options), current.weighted_residuals, n, jtj,
                    jtr);
   fit.parameters = p;
-  fit.covariance = invert_positive_definite(jtj, n);
+  fit.covariance = covariance_of_determined(jtj, n);
   fit.chi_square = current.chi_square;
   return fit;
 }

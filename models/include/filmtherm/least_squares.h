@@ -33,8 +33,10 @@ struct LeastSquaresOptions {
 
 struct LeastSquaresFit {
   std::vector<double> parameters;
-  /// (J^T W J)^-1 at the minimum, row-major n x n; empty when J^T W J is singular
-  /// (a parameter the data do not determine).
+  /// (J^T W J)^-1 at the minimum, row-major n x n. A parameter the data do
+  /// not determine (its column of J vanishes) has NaN in its row and column,
+  /// the others the covariance as if it were fixed; all NaN when J^T W J is
+  /// singular otherwise.
   std::vector<double> covariance;
   double chi_square = 0.0;
   std::size_t points = 0;
@@ -48,8 +50,8 @@ struct LeastSquaresFit {
   /// The covariance scaled by the reduced chi^2: the estimate to use when the
   /// sigma were not the data's standard uncertainties (unweighted fits).
   std::vector<double> scaled_covariance() const;
-  /// sqrt of the covariance's diagonal (or of scaled_covariance()); empty when
-  /// the covariance is.
+  /// sqrt of the covariance's diagonal (or of scaled_covariance()); NaN for a
+  /// parameter the data do not determine.
   std::vector<double> standard_uncertainties(bool scale_by_reduced_chi_square) const;
 };
 
