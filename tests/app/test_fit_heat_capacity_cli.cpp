@@ -78,6 +78,15 @@ TEST_F(FitHeatCapacityCli, ReadsTheCsvOfHeatCapacityAsItIs) {
   EXPECT_THAT(result.out, HasSubstr("sound_velocity         4000 +-"));
 }
 
+TEST_F(FitHeatCapacityCli, SaysWhenTheDataDoNotDetermineTheCutoff) {
+  // 1-12 K data made without a cutoff: Theta runs off upwards, v stays determined.
+  const auto result = run("fit-heat-capacity --fit debye_temperature '" + example + "' -d 6nm");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_THAT(result.out, ::testing::ContainsRegex("debye_temperature +[0-9.e+]+ \\(not determined "
+                                                   "by the data\\) K"));
+  EXPECT_THAT(result.out, ::testing::ContainsRegex("sound_velocity +[0-9.]+ \\+- [0-9.]+ m/s"));
+}
+
 TEST_F(FitHeatCapacityCli, AcceptsOtherUnitsOfTheRightDimension) {
   write("mk.csv",
         "T [mK], C [mJ/(cm^3 K)]\n1000, 0.000286130691695\n2000, 0.00449\n5000, 0.16452792146\n"
