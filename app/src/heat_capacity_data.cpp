@@ -135,6 +135,8 @@ HeatCapacityData read_heat_capacity_data(const std::filesystem::path& path) {
   std::string text;
   for (std::size_t line = 1; std::getline(in, text); ++line) {
     if (!text.empty() && text.back() == '\r') text.pop_back();
+    // Spreadsheets may start a UTF-8 CSV with a byte-order mark.
+    if (line == 1 && text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
     const std::size_t first = text.find_first_not_of(" \t");
     if (first == std::string::npos || text[first] == '#') continue;
     const std::vector<Cell> cells = split_cells(text);

@@ -67,6 +67,15 @@ class PluginLaw {
   std::vector<std::size_t> free_;
 };
 
+// The film model with the fixed settings; the caller frees the fitted parameters.
+PluginLaw film_law(const PluginRegistry& registry, const HeatCapacityFitSettings& s) {
+  PluginLaw film(registry, "film", s.film_thickness_m);
+  if (s.conserve_mode_count) film.set("conserve_mode_count", 1.0);
+  if (s.debye_temperature_K) film.set("debye_temperature", *s.debye_temperature_K);
+  if (s.atom_density_per_m3) film.set("atom_density", *s.atom_density_per_m3);
+  return film;
+}
+
 double chi_square(const LeastSquaresModel& model, std::span<const double> p,
                   std::span<const double> c, std::span<const double> sigma) {
   std::vector<double> f(c.size());
@@ -183,10 +192,7 @@ HeatCapacityFit fit_heat_capacity(const PluginRegistry& registry,
   };
 
   // 1. The confined film (docs/physics.md section 1.2).
-  PluginLaw film(registry, "film", s.film_thickness_m);
-  if (s.conserve_mode_count) film.set("conserve_mode_count", 1.0);
-  if (s.debye_temperature_K) film.set("debye_temperature", *s.debye_temperature_K);
-  if (s.atom_density_per_m3) film.set("atom_density", *s.atom_density_per_m3);
+  PluginLaw film = film_law(registry, s);
   film.free("sound_velocity");
   const std::vector<double> velocities = log_grid(200.0, 20000.0, 41);
   std::vector<double> cutoffs;
@@ -206,10 +212,7 @@ HeatCapacityFit fit_heat_capacity(const PluginRegistry& registry,
   if (s.branch_velocities) {
     // Unequal starting velocities: with v_L = v_T the two Jacobian columns
     // are parallel. The fit moves them from here.
-    PluginLaw branches(registry, "film", s.film_thickness_m);
-    if (s.conserve_mode_count) branches.set("conserve_mode_count", 1.0);
-    if (s.debye_temperature_K) branches.set("debye_temperature", *s.debye_temperature_K);
-    if (s.atom_density_per_m3) branches.set("atom_density", *s.atom_density_per_m3);
+    PluginLaw branches = film_law(registry, s);
     branches.free("longitudinal_velocity");
     branches.free("transverse_velocity");
     if (!cutoff_name.empty()) branches.free(cutoff_name);

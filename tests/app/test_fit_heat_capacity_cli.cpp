@@ -88,8 +88,10 @@ TEST_F(FitHeatCapacityCli, SaysWhenTheDataDoNotDetermineTheCutoff) {
 }
 
 TEST_F(FitHeatCapacityCli, AcceptsOtherUnitsOfTheRightDimension) {
+  // A spreadsheet's byte-order mark and CRLF line ends are read too.
   write("mk.csv",
-        "T [mK], C [mJ/(cm^3 K)]\n1000, 0.000286130691695\n2000, 0.00449\n5000, 0.16452792146\n"
+        "\xEF\xBB\xBFT [mK], C [mJ/(cm^3 K)]\r\n1000, 0.000286130691695\r\n2000, 0.00449\n5000, "
+        "0.16452792146\n"
         "8000, 0.97\n");
   const auto result = run("fit-heat-capacity mk.csv -d 6nm");
   EXPECT_EQ(result.exit_code, 0) << result.err;

@@ -112,7 +112,8 @@ TEST(HeatCapacityFit, StandardUncertaintyOfTheVelocityCoversTheTruthAtTheNominal
 
 TEST(HeatCapacityFit, CrossoverDataPreferTheFilmOverBothPowerLaws) {
   // 1-12 K is T/T_x = 0.03-0.37: the log-slope runs from 4 to 3.3, so neither
-  // T^4 nor T^3 nor any single power fits within 3 %.
+  // T^4 nor T^3 nor any single power fits within 3 %. The free power law
+  // contains a T^4 law with a free coefficient, so beating it beats T^4 too.
   const std::vector<double> t = linear_temperatures(1.0, 12.0, 25);
   const Noisy data =
       with_noise(model_values("film", {{"sound_velocity", "4000 m/s"}}, t), 7, relative_sigma);
