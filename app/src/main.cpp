@@ -10,6 +10,7 @@
 #include "command_line.h"
 #include "filmtherm/model_handle.h"
 #include "filmtherm/quantity_parser.h"
+#include "fit_heat_capacity_command.h"
 #include "heat_capacity_command.h"
 #include "plugins_command.h"
 #include "run_command.h"
@@ -26,6 +27,8 @@ int main(int argc, char** argv) {
   PluginsOptions plugins;
   CLI::App* heat_capacity_command = add_heat_capacity_command(app, heat_capacity);
   CLI::App* plugins_command = add_plugins_command(app, plugins);
+  FitHeatCapacityOptions fit_heat_capacity;
+  CLI::App* fit_heat_capacity_command = add_fit_heat_capacity_command(app, fit_heat_capacity);
   CheckOptions check;
   CLI::App* check_command = add_check_command(app, check);
   RunOptions run;
@@ -51,6 +54,7 @@ int main(int argc, char** argv) {
   try {
     if (heat_capacity_command->parsed()) return run_heat_capacity(heat_capacity);
     if (plugins_command->parsed()) return run_plugins(plugins);
+    if (fit_heat_capacity_command->parsed()) return run_fit_heat_capacity(fit_heat_capacity);
     if (check_command->parsed()) return run_check(check);
     if (run_command->parsed()) return run_device(run);
     if (sweep_command->parsed()) return run_sweep(sweep);
