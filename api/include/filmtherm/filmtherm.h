@@ -161,8 +161,7 @@ FILMTHERM_API int filmtherm_context_model_name(const filmtherm_context* context,
 FILMTHERM_API int filmtherm_library_load_file(filmtherm_context* context, const char* path,
                                               filmtherm_library** library);
 FILMTHERM_API void filmtherm_library_destroy(filmtherm_library* library);
-FILMTHERM_API int filmtherm_library_material_count(const filmtherm_library* library,
-                                                   size_t* count);
+FILMTHERM_API int filmtherm_library_material_count(const filmtherm_library* library, size_t* count);
 FILMTHERM_API int filmtherm_library_material_name(const filmtherm_library* library, size_t index,
                                                   char* name, size_t name_size,
                                                   size_t* name_length);
@@ -228,8 +227,8 @@ FILMTHERM_API int filmtherm_model_parameter_string(const filmtherm_model_handle*
                                                    size_t text_size, size_t* text_length);
 /* The SI value the model was created with (NaN for an absent optional one)
  * and, when kind is not NULL, its FILMTHERM_PROVENANCE_*. */
-FILMTHERM_API int filmtherm_model_parameter_value(const filmtherm_model_handle* model,
-                                                  size_t index, double* value_si, int* kind);
+FILMTHERM_API int filmtherm_model_parameter_value(const filmtherm_model_handle* model, size_t index,
+                                                  double* value_si, int* kind);
 
 /* ---- Evaluation ----------------------------------------------------------------
  * count points (count >= 1); every array has count elements; inputs and the
@@ -241,8 +240,8 @@ FILMTHERM_API int filmtherm_model_parameter_value(const filmtherm_model_handle* 
  * 0 K): FILMTHERM_E_OUT_OF_DOMAIN names the first that is not, before the
  * model runs. No allocation unless it fails. The model must supply the
  * property of the function (FILMTHERM_E_INVALID_ARGUMENT otherwise). */
-FILMTHERM_API int filmtherm_phonon_heat_capacity(const filmtherm_model_handle* model,
-                                                 size_t count, const double* temperature_K,
+FILMTHERM_API int filmtherm_phonon_heat_capacity(const filmtherm_model_handle* model, size_t count,
+                                                 const double* temperature_K,
                                                  const double* thickness_m, double* heat_capacity,
                                                  double* slope, double* energy);
 FILMTHERM_API int filmtherm_electron_heat_capacity(const filmtherm_model_handle* model,
@@ -252,20 +251,19 @@ FILMTHERM_API int filmtherm_electron_heat_capacity(const filmtherm_model_handle*
 /* P_ep(T_e, T_ph); slope_electron = dP/dT_e, slope_phonon = dP/dT_ph. */
 FILMTHERM_API int filmtherm_electron_phonon_power(const filmtherm_model_handle* model, size_t count,
                                                   const double* electron_temperature_K,
-                                                  const double* phonon_temperature_K,
-                                                  double* power, double* slope_electron,
-                                                  double* slope_phonon);
+                                                  const double* phonon_temperature_K, double* power,
+                                                  double* slope_electron, double* slope_phonon);
 /* P_esc(T_ph, T_b; d). Escape-time laws need C_ph(T_ph) and dC_ph/dT at each
  * point (from filmtherm_phonon_heat_capacity); both required. slope_phonon =
  * dP/dT_ph, slope_bath = dP/dT_b. */
 FILMTHERM_API int filmtherm_phonon_escape_power(
     const filmtherm_model_handle* model, size_t count, const double* phonon_temperature_K,
-    const double* bath_temperature_K, const double* thickness_m,
-    const double* phonon_heat_capacity, const double* phonon_heat_capacity_slope, double* power,
-    double* slope_phonon, double* slope_bath);
+    const double* bath_temperature_K, const double* thickness_m, const double* phonon_heat_capacity,
+    const double* phonon_heat_capacity_slope, double* power, double* slope_phonon,
+    double* slope_bath);
 FILMTHERM_API int filmtherm_thermal_conductivity(const filmtherm_model_handle* model, size_t count,
-                                                 const double* temperature_K,
-                                                 double* conductivity, double* slope);
+                                                 const double* temperature_K, double* conductivity,
+                                                 double* slope);
 
 /* ---- Device ------------------------------------------------------------------
  * A device stack (docs/yaml-reference.md) with the material libraries it
@@ -287,10 +285,8 @@ FILMTHERM_API int filmtherm_device_material(const filmtherm_device* device,
 /* The substrate's phonon-escape model: borrowed, valid while the device lives. */
 FILMTHERM_API int filmtherm_device_escape_model(const filmtherm_device* device,
                                                 const filmtherm_model_handle** model);
-FILMTHERM_API int filmtherm_device_film_thickness(const filmtherm_device* device,
-                                                  double* metre);
-FILMTHERM_API int filmtherm_device_bath_temperature(const filmtherm_device* device,
-                                                    double* kelvin);
+FILMTHERM_API int filmtherm_device_film_thickness(const filmtherm_device* device, double* metre);
+FILMTHERM_API int filmtherm_device_bath_temperature(const filmtherm_device* device, double* kelvin);
 
 /* ---- Running a device ------------------------------------------------------ */
 /* Choices for the electrothermal wire (ignored by the lumped model). */
@@ -314,11 +310,11 @@ typedef struct filmtherm_run_options {
   const char* const* compare_phonons;
   /* Wire model: cells along the wire (0: 500; else at least 3). */
   size_t wire_cell_count;
-  int wire_form;           /* FILMTHERM_WIRE_DEFAULT, _ONE_TEMPERATURE, _TWO_TEMPERATURE */
-  int wire_switch;         /* FILMTHERM_WIRE_DEFAULT, _ROOT_FINDING, _SMOOTHED */
+  int wire_form;              /* FILMTHERM_WIRE_DEFAULT, _ONE_TEMPERATURE, _TWO_TEMPERATURE */
+  int wire_switch;            /* FILMTHERM_WIRE_DEFAULT, _ROOT_FINDING, _SMOOTHED */
   double wire_switch_width_K; /* smoothed switch width; 0: 0.5 K */
-  int wire_escape;         /* FILMTHERM_WIRE_DEFAULT, _MODEL_POWER, _LINEARISED */
-  int wire_stop_at_recovery; /* non-zero: end once the current has recovered */
+  int wire_escape;            /* FILMTHERM_WIRE_DEFAULT, _MODEL_POWER, _LINEARISED */
+  int wire_stop_at_recovery;  /* non-zero: end once the current has recovered */
 } filmtherm_run_options;
 
 /* Sets the defaults and struct_size. */
@@ -331,8 +327,8 @@ FILMTHERM_API int filmtherm_device_run(const filmtherm_device* device,
                                        const filmtherm_run_options* options, filmtherm_run** run);
 FILMTHERM_API void filmtherm_run_destroy(filmtherm_run* run);
 /* The summary: the text `filmtherm run --no-plot` writes to summary.json. */
-FILMTHERM_API int filmtherm_run_summary_json(const filmtherm_run* run, char* json,
-                                             size_t json_size, size_t* json_length);
+FILMTHERM_API int filmtherm_run_summary_json(const filmtherm_run* run, char* json, size_t json_size,
+                                             size_t* json_length);
 /* The number of variants (one per phonon model). */
 FILMTHERM_API int filmtherm_run_variant_count(const filmtherm_run* run, size_t* count);
 /* The phonon model of variant `variant`. */

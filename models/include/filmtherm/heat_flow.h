@@ -160,8 +160,8 @@ class BoundaryLawPhononEscape {
 /// constants: the default, as it is what the Wiedemann-Franz law derives.
 inline constexpr LorenzNumber sommerfeld_lorenz_number =
     from_si<LorenzNumber>(si_constants::lorenz_number_W_Ohm_per_K2);
-/// 2.45e-8 W Ohm K^-2 (docs/physics.md section 3, Yang 2007 and the codes following it): 0.3 % above the
-/// Sommerfeld value; pass it to reproduce those codes.
+/// 2.45e-8 W Ohm K^-2 (docs/physics.md section 3, Yang 2007 and the codes following it): 0.3 %
+/// above the Sommerfeld value; pass it to reproduce those codes.
 inline constexpr LorenzNumber yang2007_lorenz_number = from_si<LorenzNumber>(2.45e-8);
 
 /// In-plane thermal conductivity of the film's electrons: kappa_n = L0 T/rho_n in the
