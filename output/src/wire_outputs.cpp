@@ -191,6 +191,11 @@ std::optional<std::string> plot_wire_traces(const Device& device,
   script += "set terminal pngcairo size 1100,1300 enhanced font 'DejaVu Sans,11'\n";
   script += "set output " + gnuplot_string(partial.string()) + "\n";
   script += "set datafile separator ','\nset logscale x\nset format x '10^{%L}'\nset grid\n";
+  // The legend beside each panel: the current starts and ends at the top
+  // right, where a legend inside would cover it.
+  script += "set key outside right top vertical\n";
+  // The same margins in every panel, so the time axes line up whatever the legends' widths.
+  script += "set lmargin at screen 0.08\nset rmargin at screen 0.83\n";
   script += fmt::format(
       "set multiplot layout 4,1 title {} noenhanced\n",
       gnuplot_string(fmt::format("{}: I_b {:.4g} uA, R_L {:.4g} Ohm, L_k {:.4g} nH, {}",
@@ -212,10 +217,10 @@ std::optional<std::string> plot_wire_traces(const Device& device,
     script += "plot ";
     for (std::size_t i = 0; i < runs.size(); ++i) {
       script += fmt::format(
-          "{}{} skip {} using ($1-{:.17g}):{} with lines lw 2 lc rgb '{}' title '{} ({})'",
+          "{}{} skip {} using ($1-{:.17g}):{} with lines lw 2 lc rgb '{}' dt {} title '{} ({})'",
           i == 0 ? "" : ", ", gnuplot_string((folder / runs[i].trace_file).string()),
           trace_header_lines, first.start_time_s, panels[k].column, colours[i % colours.size()],
-          panels[k].label, runs[i].result.phonon_model);
+          1 + i % 5, panels[k].label, runs[i].result.phonon_model);
     }
     script += "\n";
   }
