@@ -54,10 +54,11 @@ int run_device(const RunOptions& options) {
   try {
     outcome = run_device_model(device, registry, run_options);
   } catch (const ParameterError& error) {
+    // Whatever failed, no file in the folder may look like this run's result.
+    remove_device_outputs(device, run_options, folder);
     if (error.parameter() != "compare_phonons") throw;
     throw UsageError(fmt::format("--compare-phonons: {}", error.what()));
   } catch (const VariantSolveError& error) {
-    // A failed run must not leave files that look like its result.
     remove_device_outputs(device, run_options, folder);
     std::cerr << fmt::format(
         "filmtherm: the {}solver failed for '{}' with phonon model '{}' at t = {:.6g} s; no "
@@ -66,12 +67,15 @@ int run_device(const RunOptions& options) {
         error.what());
     return exit_solver_error;
   } catch (const std::invalid_argument& error) {
+    remove_device_outputs(device, run_options, folder);
     throw UsageError(fmt::format("{}: {}", options.device_file, error.what()));
   } catch (const std::domain_error& error) {
+    remove_device_outputs(device, run_options, folder);
     throw UsageError(fmt::format("{}: {}", options.device_file, error.what()));
   }
 
-  write_device_outputs(device, outcome, folder, options.plot && device.output.plot, std::cerr);
+  write_device_outputs(device, outcome, folder, options.plot && device.output.plot, std::cerr,
+                       run_options);
   std::cout << device_summary_table(device, outcome);
   const std::string summary = (folder / summary_file_name).string();
   const std::size_t plots = outcome.plot_files.size();

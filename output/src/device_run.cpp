@@ -2,8 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
 #include <memory>
 #include <ostream>
+#include <string_view>
 
 #include "filmtherm/atomic_file.h"
 #include "filmtherm/electrothermal_wire.h"
@@ -88,10 +94,13 @@ std::string device_summary_json(const Device& device, const DeviceRunOutcome& ou
   return summary_json(device, outcome.lumped_runs, plot, &outcome.provenance);
 }
 
-void write_device_outputs(const Device& device, DeviceRunOutcome& outcome,
-                          const std::filesystem::path& folder, bool plot, std::ostream& warnings) {
+namespace {
+
+// Writes the whole set into `folder` (a staging folder): data files, the
+// plots when asked (gnuplot problems are warnings), the summary last.
+void write_set(const Device& device, DeviceRunOutcome& outcome, const std::filesystem::path& folder,
+               bool plot, std::ostream& warnings) {
   outcome.plot_files.clear();
-  std::error_code ignored;
   const auto keep_plot = [&](const std::optional<std::string>& problem, const std::string& name) {
     if (problem) {
       warnings << "filmtherm: warning: " << *problem << "\n";
@@ -112,11 +121,6 @@ void write_device_outputs(const Device& device, DeviceRunOutcome& outcome,
       for (const WireRunRecord& run : outcome.wire_runs) {
         keep_plot(plot_wire_map(device, run, folder), run.map_file);
       }
-    } else {
-      std::filesystem::remove(folder / wire_traces_plot_name, ignored);
-      for (const WireRunRecord& run : outcome.wire_runs) {
-        std::filesystem::remove(folder / run.map_file, ignored);
-      }
     }
   } else {
     for (const RunRecord& run : outcome.lumped_runs) {
@@ -125,11 +129,54 @@ void write_device_outputs(const Device& device, DeviceRunOutcome& outcome,
     if (plot) {
       keep_plot(plot_temperatures(device, outcome.lumped_runs, folder, lumped_plot_name),
                 lumped_plot_name);
-    } else {
-      std::filesystem::remove(folder / lumped_plot_name, ignored);
     }
   }
   write_file_atomically(folder / summary_file_name, device_summary_json(device, outcome));
+}
+
+constexpr std::string_view staging_prefix = ".filmtherm-run-";
+
+// Staging folders that processes killed while writing left behind.
+void remove_abandoned_staging(const std::filesystem::path& folder) {
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(staging_prefix, 0) != 0) continue;
+    const long pid = std::strtol(name.c_str() + staging_prefix.size(), nullptr, 10);
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+      std::error_code ignored;
+      std::filesystem::remove_all(entry.path(), ignored);
+    }
+  }
+}
+
+}  // namespace
+
+void write_device_outputs(const Device& device, DeviceRunOutcome& outcome,
+                          const std::filesystem::path& folder, bool plot, std::ostream& warnings,
+                          const DeviceRunOptions& options) {
+  // The set is written into a hidden folder beside its place and moved in
+  // file by file only once all of it exists: a failure half-way (a full disk,
+  // gnuplot killed) leaves none of it, and none of an earlier run's files of
+  // the same names either.
+  const std::filesystem::path staging =
+      folder / fmt::format("{}{}", staging_prefix, static_cast<long>(::getpid()));
+  std::error_code ignored;
+  try {
+    remove_abandoned_staging(folder);
+    write_set(device, outcome, staging, plot, warnings);
+    remove_device_outputs(device, options, folder);
+    for (const auto& entry : std::filesystem::directory_iterator(staging)) {
+      const std::filesystem::path name = entry.path().filename();
+      if (name != summary_file_name) std::filesystem::rename(entry.path(), folder / name);
+    }
+    std::filesystem::rename(staging / summary_file_name, folder / summary_file_name);
+    std::filesystem::remove(staging, ignored);
+  } catch (...) {
+    std::filesystem::remove_all(staging, ignored);
+    remove_device_outputs(device, options, folder);
+    throw;
+  }
 }
 
 void remove_device_outputs(const Device& device, const DeviceRunOptions& options,

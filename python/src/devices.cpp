@@ -168,7 +168,7 @@ py::dict run(const PyDevice& self, const std::vector<std::string>& phonon_models
     }
     if (output) {
       std::ostringstream warnings;  // only plot warnings, and no plots are drawn
-      write_device_outputs(self.device, outcome, *output, false, warnings);
+      write_device_outputs(self.device, outcome, *output, false, warnings, options);
     }
     summary = device_summary_json(self.device, outcome);
   }

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -44,6 +45,37 @@ inline CommandResult run_filmtherm(const std::string& arguments,
   result.out = read_file(out);
   result.err = read_file(err);
   std::filesystem::remove_all(capture);
+  return result;
+}
+
+/// Runs `filmtherm <arguments>` in a private mount namespace with a tmpfs
+/// mounted at `folder` with `mount_options` ("ro", "size=8k"), in `folder`;
+/// `out` receives what `after` (a shell command run in `folder` inside the
+/// namespace, before the tmpfs goes away) prints. nullopt when this machine
+/// does not allow that (no unshare, or no privilege to mount): skip the test.
+inline std::optional<CommandResult> run_filmtherm_on_tmpfs(const std::filesystem::path& folder,
+                                                           const std::string& mount_options,
+                                                           const std::string& arguments,
+                                                           const std::string& after = "true") {
+  const std::filesystem::path err = folder.string() + ".stderr";
+  const std::filesystem::path out = folder.string() + ".after";
+  const std::string mount =
+      "mount -t tmpfs -o " + mount_options + " none '" + folder.string() + "'";
+  if (std::system(
+          ("unshare -m --propagation private sh -c \"" + mount + "\" 2>/dev/null").c_str()) != 0) {
+    return std::nullopt;
+  }
+  const std::string command = "unshare -m --propagation private sh -c \"" + mount + " && cd '" +
+                              folder.string() + "' && { '" FILMTHERM_EXECUTABLE "' " + arguments +
+                              " >/dev/null 2>'" + err.string() + "'; code=\\$?; " + after + " >'" +
+                              out.string() + "'; exit \\$code; }\"";
+  const int status = std::system(command.c_str());
+  CommandResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.err = read_file(err);
+  result.out = read_file(out);
+  std::filesystem::remove(err);
+  std::filesystem::remove(out);
   return result;
 }
 

@@ -209,27 +209,11 @@ TEST_F(HeatCapacityCli, OutputBlockedByAFileNamesTheCause) {
                         "folder"));
 }
 
-// Runs `filmtherm heat-capacity <arguments>` in a private mount namespace with
-// a tmpfs mounted at `folder` with `options`; nullopt when this machine does
-// not allow that (no unshare, or no privilege to mount): the test then skips.
+// `filmtherm heat-capacity <arguments>` on a tmpfs mounted at `folder`.
 std::optional<testing::CommandResult> run_on_tmpfs(const std::filesystem::path& folder,
                                                    const std::string& options,
                                                    const std::string& arguments) {
-  const std::filesystem::path err = folder.string() + ".stderr";
-  const std::string mount = "mount -t tmpfs -o " + options + " none '" + folder.string() + "'";
-  if (std::system(
-          ("unshare -m --propagation private sh -c \"" + mount + "\" 2>/dev/null").c_str()) != 0) {
-    return std::nullopt;
-  }
-  const std::string command = "unshare -m --propagation private sh -c \"" + mount + " && cd '" +
-                              folder.string() + "' && '" FILMTHERM_EXECUTABLE "' heat-capacity " +
-                              arguments + " >/dev/null 2>'" + err.string() + "'\"";
-  const int status = std::system(command.c_str());
-  testing::CommandResult result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.err = testing::read_file(err);
-  std::filesystem::remove(err);
-  return result;
+  return testing::run_filmtherm_on_tmpfs(folder, options, "heat-capacity " + arguments);
 }
 
 TEST_F(HeatCapacityCli, ReadOnlyFileSystemIsNamedAsSuch) {

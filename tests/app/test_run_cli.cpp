@@ -225,3 +225,24 @@ TEST_F(RunCommand, DepositThatNoFilmSurvivesIsRefusedWithExitTwo) {
   EXPECT_NE(result.err.find("absorbed fraction"), std::string::npos) << result.err;
   EXPECT_FALSE(fs::exists(folder_ / "out" / "summary.json"));
 }
+
+TEST_F(RunCommand, FullDiskLeavesNeitherThisRunsFilesNorAnEarlierRunsOnes) {
+  // A complete set is about 215 kB. On a 300 kB file system the first run
+  // fits; the second, staged beside the first one's files, runs out of space.
+  write(folder_ / "device.yaml", example_device());
+  const fs::path out = folder_ / "out";
+  fs::create_directories(out);
+  const auto result = filmtherm::testing::run_filmtherm_on_tmpfs(
+      out, "size=300k",
+      "run ../device.yaml --output . && ls -A >../first.txt && '" FILMTHERM_EXECUTABLE
+      "' run ../device.yaml --output .",
+      "ls -A");
+  if (!result) GTEST_SKIP() << "cannot mount a tmpfs in a private namespace here";
+  const std::string first = read(folder_ / "first.txt");
+  EXPECT_NE(first.find("summary.json"), std::string::npos) << first;
+  EXPECT_NE(first.find("trace-debye.csv"), std::string::npos) << first;
+  EXPECT_NE(result->exit_code, 0);
+  EXPECT_NE(result->err.find("no space left"), std::string::npos) << result->err;
+  // Neither run's traces, plot or summary remain, nor a staging folder.
+  EXPECT_EQ(result->out, "") << result->out;
+}

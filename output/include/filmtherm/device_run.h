@@ -67,10 +67,16 @@ std::string device_summary_json(const Device& device, const DeviceRunOutcome& ou
 
 /// Writes the set into `folder`: traces (and profiles), the plots when `plot`
 /// (gnuplot problems are reported on `warnings` and the set goes on without
-/// that plot), summary.json last. Plots of an earlier run that this one does
-/// not make are removed. Throws std::runtime_error when a file cannot be written.
+/// that plot), summary.json last. The set appears whole or not at all: it is
+/// written into a hidden staging folder inside `folder` and moved into place
+/// only when complete, replacing an earlier run's files of the same names;
+/// on a failure neither this run's files nor an earlier run's remain (see
+/// remove_device_outputs, with the `options` the run was made with). Throws
+/// std::runtime_error (std::filesystem::filesystem_error) when a file cannot
+/// be written.
 void write_device_outputs(const Device& device, DeviceRunOutcome& outcome,
-                          const std::filesystem::path& folder, bool plot, std::ostream& warnings);
+                          const std::filesystem::path& folder, bool plot, std::ostream& warnings,
+                          const DeviceRunOptions& options = {});
 
 /// Removes the files a run of `device` with `options` would write into
 /// `folder` (after a failure, so nothing there looks like its result).
