@@ -10,6 +10,7 @@
 #include <memory>
 #include <ostream>
 #include <string_view>
+#include <vector>
 
 #include "filmtherm/atomic_file.h"
 #include "filmtherm/electrothermal_wire.h"
@@ -166,9 +167,13 @@ void write_device_outputs(const Device& device, DeviceRunOutcome& outcome,
     remove_abandoned_staging(folder);
     write_set(device, outcome, staging, plot, warnings);
     remove_device_outputs(device, options, folder);
+    // Names first, then the moves: a folder is not changed while it is read.
+    std::vector<std::filesystem::path> names;
     for (const auto& entry : std::filesystem::directory_iterator(staging)) {
-      const std::filesystem::path name = entry.path().filename();
-      if (name != summary_file_name) std::filesystem::rename(entry.path(), folder / name);
+      if (entry.path().filename() != summary_file_name) names.push_back(entry.path().filename());
+    }
+    for (const std::filesystem::path& name : names) {
+      std::filesystem::rename(staging / name, folder / name);
     }
     std::filesystem::rename(staging / summary_file_name, folder / summary_file_name);
     std::filesystem::remove(staging, ignored);
