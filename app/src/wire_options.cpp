@@ -54,10 +54,10 @@ WireModelOptions wire_model_options(const RunOptions& o) {
                                  limits::wire_cells_reason, o.wire_cells));
   }
   options.cell_count = static_cast<std::size_t>(o.wire_cells);
-  options.form = o.wire_form == "two" ? WireTemperatureForm::two_temperature
-                                      : WireTemperatureForm::one_temperature;
+  // CLI11 has checked the spellings (IsMember); the library's parsers map them.
+  options.form = parse_temperature_form(o.wire_form).value_or(options.form);
   options.resistive_switch =
-      o.wire_switch == "smoothed" ? ResistiveSwitch::smoothed : ResistiveSwitch::root_finding;
+      parse_resistive_switch(o.wire_switch).value_or(options.resistive_switch);
   try {
     options.switch_width = parse_quantity_as<Temperature>(o.wire_switch_width);
   } catch (const QuantityParseError& error) {
@@ -66,8 +66,7 @@ WireModelOptions wire_model_options(const RunOptions& o) {
   if (!(options.switch_width.value() > 0.0)) {
     throw UsageError("--switch-width must be a positive temperature, e.g. 0.05K");
   }
-  if (o.wire_escape == "model-power") options.escape_law = WireEscapeLaw::model_power;
-  if (o.wire_escape == "linearised") options.escape_law = WireEscapeLaw::linearised;
+  options.escape_law = parse_escape_law(o.wire_escape);  // empty: the form's default
   options.stop_at_recovery = o.wire_stop_at_recovery;
   return options;
 }

@@ -111,29 +111,22 @@ WireModelOptions wire_options(const py::dict& given) {
       if (cells < 3) raise_argument_error("cells", "the wire needs at least 3 cells");
       options.cell_count = static_cast<std::size_t>(cells);
     } else if (name == "temperatures") {
-      const std::string form = value.cast<std::string>();
-      if (form != "one" && form != "two") raise_argument_error(name, "'one' or 'two'");
-      options.form = form == "two" ? WireTemperatureForm::two_temperature
-                                   : WireTemperatureForm::one_temperature;
+      const auto form = parse_temperature_form(value.cast<std::string>());
+      if (!form) raise_argument_error(name, "'one' or 'two'");
+      options.form = *form;
     } else if (name == "switch") {
-      const std::string kind = value.cast<std::string>();
-      if (kind != "smoothed" && kind != "root-finding") {
-        raise_argument_error(name, "'smoothed' or 'root-finding'");
-      }
-      options.resistive_switch =
-          kind == "smoothed" ? ResistiveSwitch::smoothed : ResistiveSwitch::root_finding;
+      const auto kind = parse_resistive_switch(value.cast<std::string>());
+      if (!kind) raise_argument_error(name, "'smoothed' or 'root-finding'");
+      options.resistive_switch = *kind;
     } else if (name == "switch_width") {
       options.switch_width = from_si<Temperature>(value.cast<double>());
       if (!(options.switch_width.value() > 0.0)) {
         raise_argument_error(name, "must be a positive temperature");
       }
     } else if (name == "escape") {
-      const std::string law = value.cast<std::string>();
-      if (law != "model-power" && law != "linearised") {
-        raise_argument_error(name, "'model-power' or 'linearised'");
-      }
-      options.escape_law =
-          law == "model-power" ? WireEscapeLaw::model_power : WireEscapeLaw::linearised;
+      const auto law = parse_escape_law(value.cast<std::string>());
+      if (!law) raise_argument_error(name, "'model-power' or 'linearised'");
+      options.escape_law = *law;
     } else if (name == "stop_at_recovery") {
       options.stop_at_recovery = value.cast<bool>();
     } else {

@@ -10,6 +10,8 @@
 #include <numbers>
 
 #include "filmtherm/wire_model.h"
+
+#include "filmtherm/input_limits.h"
 #include "wire_workspace.h"
 
 namespace filmtherm {
@@ -28,6 +30,22 @@ std::string to_string(ResistiveSwitch resistive_switch) {
 }
 std::string to_string(WireEscapeLaw escape_law) {
   return escape_law == WireEscapeLaw::model_power ? "model-power" : "linearised";
+}
+
+std::optional<WireTemperatureForm> parse_temperature_form(std::string_view text) {
+  if (text == "one" || text == "one-temperature") return WireTemperatureForm::one_temperature;
+  if (text == "two" || text == "two-temperature") return WireTemperatureForm::two_temperature;
+  return std::nullopt;
+}
+std::optional<ResistiveSwitch> parse_resistive_switch(std::string_view text) {
+  if (text == "smoothed") return ResistiveSwitch::smoothed;
+  if (text == "root-finding") return ResistiveSwitch::root_finding;
+  return std::nullopt;
+}
+std::optional<WireEscapeLaw> parse_escape_law(std::string_view text) {
+  if (text == "model-power") return WireEscapeLaw::model_power;
+  if (text == "linearised") return WireEscapeLaw::linearised;
+  return std::nullopt;
 }
 
 WireMaterials instantiate_wire_materials(const Device& device, const PluginRegistry& registry) {
@@ -72,9 +90,15 @@ WireParameters WireParameters::from_device(const Device& device, std::size_t cel
                     "electrothermal-wire model",
                     m.name));
   }
+  // Checked here, where every host's options arrive (command line, Python, C API).
   if (cell_count < 3) {
     throw std::invalid_argument(
         fmt::format("the wire needs at least 3 cells, {} were asked for", cell_count));
+  }
+  if (cell_count > static_cast<std::size_t>(limits::max_wire_cells)) {
+    throw std::invalid_argument(
+        fmt::format("the wire takes at most {} cells ({}), {} were asked for",
+                    limits::max_wire_cells, limits::wire_cells_reason, cell_count));
   }
   const Circuit& c = *device.circuit;
   WireParameters p;

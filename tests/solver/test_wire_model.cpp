@@ -67,6 +67,30 @@ TEST(WireParameters, SwitchingTemperatureInvertsTheCriticalCurrent) {
   EXPECT_EQ(p.switching_temperature_K(25e-6), 0.0);  // above I_c0 the whole wire is resistive
 }
 
+TEST(WireParameters, CellCountIsBoundedForEveryHost) {
+  // The bound sits where every host's options arrive: the command line, the
+  // Python package and the C API alike.
+  EXPECT_THROW(WireParameters::from_device(testing::yang_device(), 2), std::invalid_argument);
+  try {
+    WireParameters::from_device(testing::yang_device(), 2'000'000);
+    ADD_FAILURE() << "2e6 cells accepted";
+  } catch (const std::invalid_argument& error) {
+    EXPECT_NE(std::string(error.what()).find("at most 1000000 cells"), std::string::npos)
+        << error.what();
+  }
+}
+
+TEST(WireParameters, ChoicesParseAsHostsSpellThem) {
+  EXPECT_EQ(parse_temperature_form("two"), WireTemperatureForm::two_temperature);
+  EXPECT_EQ(parse_temperature_form(to_string(WireTemperatureForm::one_temperature)),
+            WireTemperatureForm::one_temperature);
+  EXPECT_EQ(parse_resistive_switch(to_string(ResistiveSwitch::root_finding)),
+            ResistiveSwitch::root_finding);
+  EXPECT_EQ(parse_escape_law(to_string(WireEscapeLaw::linearised)), WireEscapeLaw::linearised);
+  EXPECT_FALSE(parse_resistive_switch("smooth"));
+  EXPECT_FALSE(parse_escape_law(""));
+}
+
 TEST(WireParameters, CircuitTimeConstantsAreRootsOfTheCharacteristicPolynomial) {
   const YangNumbers y;
   const WireParameters p = yang_parameters(10);

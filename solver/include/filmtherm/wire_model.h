@@ -23,6 +23,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "filmtherm/cvode_integrator.h"
@@ -86,6 +87,13 @@ struct WireModelOptions {
 std::string to_string(WireTemperatureForm form);
 std::string to_string(ResistiveSwitch resistive_switch);
 std::string to_string(WireEscapeLaw escape_law);
+
+/// The choices as hosts spell them ("one" or "one-temperature", "two" ...;
+/// "smoothed", "root-finding"; "model-power", "linearised"); nullopt for
+/// anything else.
+std::optional<WireTemperatureForm> parse_temperature_form(std::string_view text);
+std::optional<ResistiveSwitch> parse_resistive_switch(std::string_view text);
+std::optional<WireEscapeLaw> parse_escape_law(std::string_view text);
 
 /// The five material models of a wire run, instantiated from a Device.
 struct WireMaterials {
