@@ -20,6 +20,8 @@ packages=(
   python3 python3-scipy   # peer comparisons in bench/peer
   python3-dev pybind11-dev python3-numpy   # the Python package (python/)
   python3-pytest python3-yaml python3-pandas python3-matplotlib   # its tests and examples
+  libngspice0-dev         # filmtherm-spice: ngspice as a shared library (hosts/spice)
+  freefem++ libfreefem++-dev   # the FreeFEM plugin and crosstalk example (hosts/freefem)
 )
 
 missing=()
