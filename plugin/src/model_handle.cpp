@@ -6,6 +6,7 @@
 #include <limits>
 #include <utility>
 
+#include "filmtherm/plugin_call_marker.h"
 #include "filmtherm/plugin_registry.h"
 #include "filmtherm/quantity_parser.h"
 #include "filmtherm/spelling.h"
@@ -54,6 +55,23 @@ const char* status_name(int32_t status) {
     default:
       return "unknown status";
   }
+}
+
+// The property's name as static text, for the crash report's marker.
+const char* property_name(MaterialProperty property) noexcept {
+  switch (property) {
+    case MaterialProperty::phonon_heat_capacity:
+      return "phonon heat capacity";
+    case MaterialProperty::electron_heat_capacity:
+      return "electron heat capacity";
+    case MaterialProperty::electron_phonon_power:
+      return "electron-phonon power";
+    case MaterialProperty::phonon_escape_power:
+      return "phonon escape power";
+    case MaterialProperty::thermal_conductivity:
+      return "thermal conductivity";
+  }
+  return "unknown property";
 }
 
 std::string format_point(const filmtherm_evaluation& e, std::size_t i) {
@@ -161,6 +179,9 @@ ModelInstance ModelDescriptor::instantiate_si(std::span<const double> values_si)
   }
   std::array<char, error_buffer_size> error{};
   void* instance = nullptr;
+  const PluginCallSite site{plugin_name().c_str(), name_.c_str(), property_name(property_),
+                            "create"};
+  const PluginCallScope inside(site);
   const int32_t status =
       model_->create(values_si.data(), values_si.size(), &instance, error.data(), error.size());
   error.back() = '\0';
@@ -194,14 +215,25 @@ ModelInstance& ModelInstance::operator=(ModelInstance&& other) noexcept {
 }
 
 ModelInstance::~ModelInstance() {
-  if (instance_ != nullptr) descriptor_.model_->destroy(instance_);
+  if (instance_ == nullptr) return;
+  const PluginCallSite site{descriptor_.plugin_name().c_str(), descriptor_.name().c_str(),
+                            property_name(descriptor_.property()), "destroy"};
+  const PluginCallScope inside(site);
+  descriptor_.model_->destroy(instance_);
 }
 
 void ModelInstance::evaluate(const filmtherm_evaluation& evaluation) const {
   std::array<char, error_buffer_size> error;
   error[0] = '\0';
-  const int32_t status =
-      descriptor_.model_->evaluate(instance_, &evaluation, error.data(), error.size());
+  // Marked for the crash report: a plugin that dies here is named (four
+  // pointer stores and a thread-local one, no allocation).
+  const PluginCallSite site{descriptor_.plugin_name().c_str(), descriptor_.name().c_str(),
+                            property_name(descriptor_.property()), "evaluate"};
+  int32_t status = FILMTHERM_STATUS_OK;
+  {
+    const PluginCallScope inside(site);
+    status = descriptor_.model_->evaluate(instance_, &evaluation, error.data(), error.size());
+  }
   if (status != FILMTHERM_STATUS_OK) {
     error.back() = '\0';
     fail(evaluation,
