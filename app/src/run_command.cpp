@@ -8,6 +8,7 @@
 #include "cli_error.h"
 #include "filmtherm/device_loader.h"
 #include "filmtherm/device_run.h"
+#include "filmtherm/plugin_call_marker.h"
 #include "wire_options.h"
 
 namespace filmtherm::cli {
@@ -31,6 +32,31 @@ CLI::App* add_run_command(CLI::App& app, RunOptions& o) {
   return command;
 }
 
+namespace {
+
+// A plugin that crashes the process (SIGSEGV, abort(), ...) while the device
+// is solved: one line naming the plugin, the model, the function and the
+// signal, this run's files removed as after any other failure, exit code
+// exit_plugin_crashed (docs/cli.md). A crash outside any plugin call is a bug
+// of filmtherm: the same line, then the signal's own end (a core dump).
+void install_run_crash_report(const Device& device, const DeviceRunOptions& run_options,
+                              const std::filesystem::path& folder, const std::string& device_file) {
+  CrashReport report;
+  report.prefix = "filmtherm: ";
+  report.suffix = fmt::format(" while running {}; no output written\n", device_file);
+  report.exit_code_in_plugin = exit_plugin_crashed;
+  try {
+    for (const std::filesystem::path& file : device_output_files(device, run_options, folder)) {
+      report.files_to_remove.push_back(file.string());
+    }
+  } catch (const std::exception&) {
+    // A bad --compare-phonons: run_device_model reports it, before any plugin runs.
+  }
+  install_crash_report(std::move(report));
+}
+
+}  // namespace
+
 int run_device(const RunOptions& options) {
   std::vector<std::filesystem::path> extra(options.plugin_paths.begin(),
                                            options.plugin_paths.end());
@@ -50,6 +76,7 @@ int run_device(const RunOptions& options) {
                                            ? device.output.folder
                                            : std::filesystem::path(options.output_folder);
 
+  install_run_crash_report(device, run_options, folder, options.device_file);
   DeviceRunOutcome outcome;
   try {
     outcome = run_device_model(device, registry, run_options);
@@ -76,6 +103,7 @@ int run_device(const RunOptions& options) {
 
   write_device_outputs(device, outcome, folder, options.plot && device.output.plot, std::cerr,
                        run_options);
+  set_crash_report_files({});  // the set is whole: a later crash must not remove it
   std::cout << device_summary_table(device, outcome);
   const std::string summary = (folder / summary_file_name).string();
   const std::size_t plots = outcome.plot_files.size();

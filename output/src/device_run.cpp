@@ -184,8 +184,9 @@ void write_device_outputs(const Device& device, DeviceRunOutcome& outcome,
   }
 }
 
-void remove_device_outputs(const Device& device, const DeviceRunOptions& options,
-                           const std::filesystem::path& folder) {
+std::vector<std::filesystem::path> device_output_files(const Device& device,
+                                                       const DeviceRunOptions& options,
+                                                       const std::filesystem::path& folder) {
   std::vector<std::string> models = phonon_variants(device, options);
   const bool comparing = !models.empty();
   if (!comparing) models.push_back(device.material.phonon_heat_capacity.model);
@@ -197,8 +198,17 @@ void remove_device_outputs(const Device& device, const DeviceRunOptions& options
       names.push_back(file_name("temperature-map", model, comparing, ".png"));
     }
   }
+  std::vector<std::filesystem::path> files;
+  for (const std::string& name : names) files.push_back(folder / name);
+  return files;
+}
+
+void remove_device_outputs(const Device& device, const DeviceRunOptions& options,
+                           const std::filesystem::path& folder) {
   std::error_code ignored;
-  for (const std::string& name : names) std::filesystem::remove(folder / name, ignored);
+  for (const std::filesystem::path& file : device_output_files(device, options, folder)) {
+    std::filesystem::remove(file, ignored);
+  }
 }
 
 std::string device_summary_table(const Device& device, const DeviceRunOutcome& outcome) {

@@ -78,6 +78,11 @@ void write_device_outputs(const Device& device, DeviceRunOutcome& outcome,
                           const std::filesystem::path& folder, bool plot, std::ostream& warnings,
                           const DeviceRunOptions& options = {});
 
+/// The files a run of `device` with `options` may write into `folder`.
+std::vector<std::filesystem::path> device_output_files(const Device& device,
+                                                       const DeviceRunOptions& options,
+                                                       const std::filesystem::path& folder);
+
 /// Removes the files a run of `device` with `options` would write into
 /// `folder` (after a failure, so nothing there looks like its result).
 void remove_device_outputs(const Device& device, const DeviceRunOptions& options,
