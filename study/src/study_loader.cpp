@@ -21,8 +21,8 @@ using input::Entry;
 using input::Reader;
 using input::Section;
 
-const std::vector<std::string> study_keys{"name",    "device",  "set",  "axes",
-                                          "combine", "collect", "plot", "output"};
+const std::vector<std::string> study_keys{
+    "name", "device", "set", "axes", "combine", "collect", "plot", "output", "point_time_limit"};
 
 std::string note_for(const std::string& given, const std::vector<std::string>& names) {
   const std::optional<std::string> nearest = nearest_name(given, names);
@@ -43,7 +43,8 @@ class StudyReader {
 
   void read(const YAML::Node& root) {
     Section top(reader_, root, "", study_keys, SourceMark{reader_.file().name, 1, 1},
-                "a study (name, device, set, axes, combine, collect, plot, output)");
+                "a study (name, device, set, axes, combine, collect, plot, output, "
+                "point_time_limit)");
     if (!top.is_map()) return;
     if (const Entry* name = top.find("name")) {
       if (auto text = reader_.string(*name, "the study's name")) study_.name = *text;
@@ -60,6 +61,7 @@ class StudyReader {
     read_collect(top);
     read_plot(top);
     read_output(top);
+    read_point_time_limit(top);
     if (base_tree_) study_.base_device_yaml = study_tree::emit(*base_tree_);
   }
 
@@ -301,6 +303,23 @@ class StudyReader {
     plot.log_x = read_scale(section, "x_scale", log_x_default);
     plot.log_y = read_scale(section, "y_scale", false);
     if (ok && !study_.axes.empty()) study_.plots.push_back(plot);
+  }
+
+  // A point's wall-clock limit: a point that runs longer is stopped and
+  // recorded as failed (docs/studies.md, "Crashing and hanging points").
+  void read_point_time_limit(Section& top) {
+    const Entry* entry = top.find("point_time_limit");
+    if (entry == nullptr) return;
+    const std::optional<Sourced<double>> limit =
+        reader_.quantity_si(*entry, Dimension{.second = 1}, false);
+    if (!limit) return;
+    if (!(limit->value >= 1e-3) || limit->value > max_point_time_limit_s) {
+      reader_.report(limit->mark, entry->path,
+                     "a time from 1 ms to 1e6 s (about 11 days), e.g. 30 s",
+                     "'" + entry->value.Scalar() + "'");
+      return;
+    }
+    study_.point_time_limit_s = limit->value;
   }
 
   void read_output(Section& top) {

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <ostream>
 
 #include "filmtherm/sweep.h"
 #include "filmtherm/sweep_journal.h"
 #include "filmtherm/sweep_mpi.h"
+#include "filmtherm/sweep_processes.h"
 #include "filmtherm/sweep_progress.h"
 #include "filmtherm/sweep_session.h"
 #include "filmtherm/sweep_worker.h"
@@ -15,15 +17,27 @@ namespace filmtherm {
 
 namespace {
 
+double point_time_limit_s(const Study& study, const SweepOptions& options) {
+  if (options.point_time_limit_s > 0.0) return options.point_time_limit_s;
+  if (study.point_time_limit_s > 0.0) return study.point_time_limit_s;
+  return default_point_time_limit_s;
+}
+
 int run_points(const Study& study, const PluginRegistry& registry, const SweepOptions& options,
                std::ostream& out, std::ostream& err) {
   SweepPlan plan = plan_sweep(study, options);
   const unsigned cores = available_cores();
   const unsigned jobs = static_cast<unsigned>(std::clamp<std::size_t>(
       options.jobs > 0 ? options.jobs : cores, 1, std::max<std::size_t>(1, plan.pending.size())));
-  out << plan_text(study, plan, fmt::format("{} thread(s)", jobs)) << std::flush;
+  const bool isolated = options.isolate_points;
+  const std::string workers =
+      isolated ? fmt::format("{} worker process(es)", jobs) : fmt::format("{} thread(s)", jobs);
+  out << plan_text(study, plan, workers) << std::flush;
   report_ignored(plan.journal_report, err);
   if (!plan.pending.empty()) {
+    // The workers are forked before the journal's flushing thread starts.
+    std::optional<PointProcessPool> processes;
+    if (isolated) processes.emplace(study, registry, jobs, point_time_limit_s(study, options));
     JournalWriter journal(plan.journal);
     journal.blank_out(plan.journal_report.problems);  // reported once, not on every resume
     SweepProgress progress(plan.share, plan.done_before, options.progress_bar, err);
@@ -31,12 +45,20 @@ int run_points(const Study& study, const PluginRegistry& registry, const SweepOp
     std::size_t finished = 0;
     install_stop_signal_handlers();
     const auto keep = [&journal](const PointRecord& record) { journal.append(record); };
-    WorkerPool pool(study, registry, queue, jobs, keep, [&](PointRecord&& record) {
+    const auto count = [&](PointRecord&& record) {
       progress.point_finished(record.ok);
       plan.hashes.remember(record.index, record.parameter_hash);
       ++finished;
-    });
-    pool.join();
+    };
+    if (processes) {
+      processes->run(queue, [&](PointRecord&& record) {
+        keep(record);
+        count(std::move(record));
+      });
+    } else {
+      WorkerPool pool(study, registry, queue, jobs, keep, count);
+      pool.join();
+    }
     journal.flush();
     progress.finish();
     if (const int signal = stop_signal(); signal != 0 && finished < plan.pending.size()) {

@@ -81,6 +81,10 @@ struct StudyPoint {
   std::string parameter_hash;              ///< 16 hex digits of FNV-1a 64 of device_yaml
 };
 
+/// The largest point time limit a study file or `--point-time-limit` may set
+/// [s]: beyond it a limit is a typing error (and poll(2) counts milliseconds in an int).
+inline constexpr double max_point_time_limit_s = 1e6;
+
 struct Study {
   std::string name;                   ///< `name:`, default: the file name without .yaml
   std::filesystem::path source_file;  ///< the study file as named
@@ -93,6 +97,9 @@ struct Study {
   std::vector<std::string> collect;     ///< figures for the table, in order
   std::vector<StudyPlot> plots;         ///< `plot:`, one map or a list of them
   std::filesystem::path output_folder;  ///< absolute
+  /// `point_time_limit:` [s], the wall-clock time a point may take before it
+  /// is stopped and recorded as failed; 0 when the file gives none.
+  double point_time_limit_s = 0.0;
   /// The base device's YAML with its imports inlined under `materials:`,
   /// `compare_phonons` removed (a point runs the material's own phonon model)
   /// and the `set:` values written in.

@@ -1,5 +1,5 @@
 // Running a study (study.h) as `filmtherm sweep` does, from any host: the
-// points on the threads of this process, each finished point appended and
+// points in worker processes (or threads) of this process, each finished point appended and
 // flushed to a journal in the output folder, and, once every point has a
 // record, results.csv, results.jsonl and the study's plots written there from
 // the journal in point order. Rerunning resumes: points already journalled are
@@ -20,14 +20,28 @@
 namespace filmtherm {
 
 /// Exit codes shared by every filmtherm command: an input the user must fix,
-/// and a solver that failed.
+/// a solver that failed, and a plugin that crashed the process (`run`; a
+/// study records such a point as failed and goes on).
 inline constexpr int exit_usage_error = 2;
 inline constexpr int exit_solver_error = 3;
+inline constexpr int exit_plugin_crashed = 4;
+
+/// The wall-clock time a point of a study may take when neither the study
+/// file (`point_time_limit:`) nor the command line sets one [s]: an hour, far
+/// beyond any point of the examples (the slowest wire point takes seconds),
+/// so it stops only a point that is stuck.
+inline constexpr double default_point_time_limit_s = 3600.0;
 
 struct SweepOptions {
   std::string study_file;
   std::string output_folder;  ///< empty: the study's output.folder
-  unsigned jobs = 0;  ///< worker threads; 0: one per core it may use (under MPI: 1 on rank 0)
+  unsigned jobs = 0;          ///< workers; 0: one per core it may use (under MPI: 1 on rank 0)
+  /// Run each point in a worker process (sweep_processes.h), so that a
+  /// plugin that crashes or hangs costs its point only; false: on threads of
+  /// this process (no time limit; a crash ends the sweep).
+  bool isolate_points = true;
+  /// [s]; 0: the study's point_time_limit, else default_point_time_limit_s.
+  double point_time_limit_s = 0.0;
   std::string shard;  ///< "i/n" (1 <= i <= n), empty: the whole study
   std::vector<std::string> merge_folders;
   bool plot = true;
