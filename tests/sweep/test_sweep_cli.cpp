@@ -139,7 +139,7 @@ TEST_F(SweepCli, TwoThreadsGiveTheSameTableAsOne) {
   const CommandResult result =
       run("sweep " + study("grid.yaml") + " --jobs 2 -o '" + folder.string() + "'");
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_NE(result.out.find("24 to run on 2 thread(s)"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("24 to run on 2 worker process(es)"), std::string::npos) << result.out;
   expect_same_tables(*grid_serial_, folder);
   EXPECT_EQ(line_count(folder / "results.csv"), 25U);  // header and 24 points
   const std::string header = read(folder / "results.csv").substr(0, 120);
