@@ -15,7 +15,9 @@ def sweep(study, jobs: Optional[int] = None, output=None, *, plot: bool = False,
           verbose: bool = False) -> Records:
     """Run a study file with the engine of ``filmtherm sweep``.
 
-    Points run on `jobs` worker threads (the GIL released), each finished
+    Points run in `jobs` worker processes forked from this one (the GIL
+    released; a plugin that crashes or hangs fails its point only, see
+    docs/studies.md, "Crashing and hanging points"), each finished
     point is journalled in the output folder, and when every point has a
     record results.csv and results.jsonl are written there: the same
     files, byte for byte, as the command line writes. Running again
@@ -26,7 +28,7 @@ def sweep(study, jobs: Optional[int] = None, output=None, *, plot: bool = False,
     study : str or os.PathLike
         The study file (docs/yaml-reference.md, "Studies").
     jobs : int, optional
-        Worker threads; default one per core this process may use.
+        Worker processes; default one per core this process may use.
     output : str or os.PathLike, optional
         Output folder; default the study's ``output.folder``.
     plot : bool, default False
