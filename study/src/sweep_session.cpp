@@ -161,7 +161,8 @@ int conclude_sweep(const Study& study, const SweepOptions& options, SweepPlan& p
     }
   }
   for (std::size_t i = 0; i < failed.size() && i < failures_listed; ++i) {
-    err << fmt::format("point {} failed: {}\n", failed[i]->index, failed[i]->error);
+    err << fmt::format("point {} ({}) failed: {}\n", failed[i]->index, failed[i]->parameters,
+                       failed[i]->error);
   }
   if (failed.size() > failures_listed) {
     err << fmt::format("... and {} more failed point(s): see the status and error columns\n",
