@@ -36,6 +36,8 @@ constexpr int worker_timed_out_exit = 124;
 // After the limit, the parent waits this long for the worker's own report
 // before it kills the worker itself (a worker that blocks SIGALRM).
 constexpr double kill_grace_s = 2.0;
+// Points sent to a worker ahead: the one it runs and the next.
+constexpr std::size_t points_ahead = 2;
 
 constexpr std::string_view crash_words = "!crash ";
 constexpr std::string_view time_words = "!time ";
@@ -238,45 +240,50 @@ bool PointProcessPool::receive(Worker& worker, const Callback& on_finished) {
       continue;
     }
     std::optional<PointRecord> record = parse_journal_line(line);
-    if (!record || !worker.point || record->index != *worker.point) {
+    if (!record || worker.points.empty() || record->index != worker.points.front()) {
       throw std::runtime_error(
           fmt::format("a sweep worker (process {}) sent an unreadable record", worker.pid));
     }
-    worker.point.reset();
+    worker.points.pop_front();
+    worker.started = std::chrono::steady_clock::now();  // it starts the next one now
     on_finished(std::move(*record));
   }
   return true;
 }
 
-PointRecord PointProcessPool::died(Worker& worker, bool timed_out) {
+void PointProcessPool::died(Worker& worker, bool timed_out, const Callback& on_finished) {
   if (timed_out) ::kill(worker.pid, SIGKILL);
-  // Its last words may still be in the socket.
-  while (true) {
-    std::array<char, 4096> buffer;
-    const ssize_t got = ::read(worker.from_worker, buffer.data(), buffer.size());
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) break;
-    worker.received.append(buffer.data(), static_cast<std::size_t>(got));
-  }
-  for (std::size_t end = 0; (end = worker.received.find('\n')) != std::string::npos;) {
-    if (worker.received[0] == '!') worker.last_words = worker.received.substr(0, end);
-    worker.received.erase(0, end + 1);
+  // What it sent before it ended: records of points it finished, its last words.
+  while (receive(worker, on_finished)) {
   }
   int status = 0;
   while (::waitpid(worker.pid, &status, 0) < 0 && errno == EINTR) {
   }
   const int signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-  worker.pid = -1;
+  ::close(worker.from_worker);
+  const std::string last_words = std::move(worker.last_words);
+  std::deque<std::size_t> points = std::move(worker.points);
+  worker = Worker{};
+  if (points.empty()) return;
   PointRecord record;
-  record.index = *worker.point;
+  record.index = points.front();
+  points.pop_front();
+  unsent_.insert(unsent_.end(), points.begin(), points.end());
   record.parameter_hash = study_.point(record.index).parameter_hash;
   record.study_fingerprint = study_.fingerprint();
   record.parameters = study_.describe_point(record.index);
   record.ok = false;
-  record.error = describe_point_death(worker.last_words, signal, timed_out, time_limit_s_);
-  ::close(worker.from_worker);
-  worker = Worker{};
-  return record;
+  record.error = describe_point_death(last_words, signal, timed_out, time_limit_s_);
+  on_finished(std::move(record));
+}
+
+std::optional<std::size_t> PointProcessPool::next_point(PointQueue& queue) {
+  if (!unsent_.empty() && stop_signal() == 0) {
+    const std::size_t index = unsent_.front();
+    unsent_.pop_front();
+    return index;
+  }
+  return queue.next();
 }
 
 void PointProcessPool::run(PointQueue& queue, const Callback& on_finished) {
@@ -290,33 +297,47 @@ void PointProcessPool::run(PointQueue& queue, const Callback& on_finished) {
   std::vector<Worker*> polled_workers;
   while (true) {
     for (Worker& worker : workers_) {
-      if (worker.point || !more) continue;
-      const std::optional<std::size_t> next = queue.next();
-      if (!next) {
-        more = false;
-        break;
-      }
-      if (worker.pid < 0) spawn(worker);
-      const std::uint64_t index = *next;
-      worker.point = *next;
-      worker.started = clock::now();
-      worker.last_words.clear();
-      if (::send(worker.to_worker, &index, sizeof index, MSG_NOSIGNAL) !=
-          static_cast<ssize_t>(sizeof index)) {
-        on_finished(died(worker, false));  // it died idle: the point is its
+      while (more && worker.points.size() < points_ahead) {
+        const std::optional<std::size_t> next = next_point(queue);
+        if (!next) {
+          more = false;
+          break;
+        }
+        if (worker.pid < 0) spawn(worker);
+        const std::uint64_t index = *next;
+        if (worker.points.empty()) {
+          worker.started = clock::now();
+          worker.last_words.clear();
+        }
+        worker.points.push_back(*next);
+        if (::send(worker.to_worker, &index, sizeof index, MSG_NOSIGNAL) !=
+            static_cast<ssize_t>(sizeof index)) {
+          // It is dead: take what it sent before (records, or why it could not start).
+          while (receive(worker, on_finished)) {
+          }
+          if (worker.points.size() == 1) {
+            // It died idle, killed from outside: the point was never its.
+            unsent_.push_front(worker.points.front());
+            worker.points.clear();
+            stop(worker);
+          } else {
+            died(worker, false, on_finished);
+          }
+        }
       }
     }
     polled.clear();
     polled_workers.clear();
     clock::time_point earliest = clock::time_point::max();
     for (Worker& worker : workers_) {
-      if (!worker.point) continue;
+      if (worker.points.empty()) continue;
       polled.push_back(pollfd{worker.from_worker, POLLIN, 0});
       polled_workers.push_back(&worker);
       earliest = std::min(earliest, deadline_of(worker));
     }
     if (polled.empty()) {
-      if (!more) break;
+      if (unsent_.empty() || stop_signal() != 0) break;
+      more = true;  // a dead worker left points unsent
       continue;
     }
     const auto wait = std::chrono::ceil<std::chrono::milliseconds>(earliest - clock::now());
@@ -331,15 +352,19 @@ void PointProcessPool::run(PointQueue& queue, const Callback& on_finished) {
       if (polled[i].revents == 0) continue;
       Worker& worker = *polled_workers[i];
       if (receive(worker, on_finished)) continue;
-      if (worker.point) {
-        on_finished(died(worker, false));
+      if (!worker.points.empty()) {
+        died(worker, false, on_finished);
+        more = true;  // the points it left are sent again
       } else {
         stop(worker);  // it ended between points; a new one is forked when needed
       }
     }
     const clock::time_point now = clock::now();
     for (Worker* worker : polled_workers) {
-      if (worker->point && now >= deadline_of(*worker)) on_finished(died(*worker, true));
+      if (!worker->points.empty() && now >= deadline_of(*worker)) {
+        died(*worker, true, on_finished);
+        more = true;
+      }
     }
   }
   for (Worker& worker : workers_) stop(worker);

@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <deque>
 #include <functional>
 #include <optional>
 #include <string>
@@ -53,8 +54,11 @@ class PointProcessPool {
     int from_worker = -1;  ///< journal lines; "!" lines: what killed it
     std::string received;  ///< bytes not yet a whole line
     std::string last_words;
-    std::optional<std::size_t> point;  ///< the point it is running
-    std::chrono::steady_clock::time_point started;
+    /// Points sent to it, in order: the first it is running, the others
+    /// wait in its socket, so that it never waits for this process between
+    /// points (on a loaded machine each hand-over costs a wake-up).
+    std::deque<std::size_t> points;
+    std::chrono::steady_clock::time_point started;  ///< of the first point
   };
 
   void spawn(Worker& worker);
@@ -62,13 +66,19 @@ class PointProcessPool {
   /// Reads what the worker sent; a whole record goes to `on_finished`.
   /// Returns false when the worker closed its pipe (it died or exited).
   bool receive(Worker& worker, const Callback& on_finished);
-  /// The failed record of the point `worker` was running when it died.
-  PointRecord died(Worker& worker, bool timed_out);
+  /// Reaps `worker` (killed first when `timed_out`), takes what it sent
+  /// before it ended, and passes the failed record of the point it was
+  /// running to `on_finished`; the points that were waiting for it go to
+  /// `unsent_`.
+  void died(Worker& worker, bool timed_out, const Callback& on_finished);
+  /// The next point to send: a point a dead worker left, else the queue's.
+  std::optional<std::size_t> next_point(PointQueue& queue);
 
   const Study& study_;
   const PluginRegistry& registry_;
   double time_limit_s_;
   std::vector<Worker> workers_;
+  std::deque<std::size_t> unsent_;
 };
 
 /// The message of a point stopped by the time limit or the death of its
