@@ -1,4 +1,4 @@
-// `filmtherm sweep` end to end, run as a subprocess: two threads give the same
+// `filmtherm sweep` end to end, run as a subprocess: two workers give the same
 // table as one, byte for byte; a run killed with SIGKILL (and a torn journal
 // line) resumes to the same table as an uninterrupted run; SIGINT stops with
 // exit 130 and says how to resume; a second sweep on a journal in use is
@@ -134,7 +134,7 @@ class SweepCli : public ::testing::Test {
 fs::path* SweepCli::grid_serial_ = nullptr;
 fs::path* SweepCli::slow_serial_ = nullptr;
 
-TEST_F(SweepCli, TwoThreadsGiveTheSameTableAsOne) {
+TEST_F(SweepCli, TwoWorkersGiveTheSameTableAsOne) {
   const fs::path folder = scratch("grid-parallel");
   const CommandResult result =
       run("sweep " + study("grid.yaml") + " --jobs 2 -o '" + folder.string() + "'");
