@@ -4,6 +4,7 @@
 #include "freefem_material.h"
 
 #include <cmath>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,29 @@ const char* domain_of(MaterialFunction f, int argument) {
   return bath ? ">= 0" : "> 0";
 }
 
+/// The arguments of f with their SI units, for messages.
+const char* const* argument_names(MaterialFunction f) {
+  static const char* const one[] = {"T [K]"};
+  static const char* const capacity[] = {"T [K]", "d [m]"};
+  static const char* const eph[] = {"Te [K]", "Tph [K]"};
+  static const char* const escape[] = {"T [K]", "Tb [K]", "d [m]"};
+  switch (f) {
+    case MaterialFunction::phonon_heat_capacity:
+    case MaterialFunction::phonon_heat_capacity_slope:
+      return capacity;
+    case MaterialFunction::electron_phonon_power:
+    case MaterialFunction::electron_phonon_power_slope_electron:
+    case MaterialFunction::electron_phonon_power_slope_phonon:
+      return eph;
+    case MaterialFunction::escape_power:
+    case MaterialFunction::escape_power_slope_phonon:
+    case MaterialFunction::escape_power_slope_bath:
+      return escape;
+    default:
+      return one;
+  }
+}
+
 }  // namespace
 
 void FreeFemMaterial::release() {
@@ -86,7 +110,8 @@ std::string FreeFemMaterial::load_library_material(const std::string& library_pa
   const std::string doing = "loading material '" + name + "' of library '" + library_path + "'";
   int code = filmtherm_context_create(&context_);
   filmtherm_library* library = nullptr;
-  if (code == FILMTHERM_OK) code = filmtherm_library_load_file(context_, library_path.c_str(), &library);
+  if (code == FILMTHERM_OK)
+    code = filmtherm_library_load_file(context_, library_path.c_str(), &library);
   if (code == FILMTHERM_OK) code = filmtherm_material_create(library, name.c_str(), &material_);
   filmtherm_library_destroy(library);  // the material does not need it once made
   if (code == FILMTHERM_OK) {
@@ -103,7 +128,8 @@ std::string FreeFemMaterial::load_device(const std::string& device_path) {
   release();
   const std::string doing = "loading device '" + device_path + "'";
   int code = filmtherm_context_create(&context_);
-  if (code == FILMTHERM_OK) code = filmtherm_device_load_file(context_, device_path.c_str(), &device_);
+  if (code == FILMTHERM_OK)
+    code = filmtherm_device_load_file(context_, device_path.c_str(), &device_);
   if (code == FILMTHERM_OK) code = filmtherm_device_material(device_, &film_);
   if (code == FILMTHERM_OK) code = filmtherm_device_escape_model(device_, &escape_);
   if (code == FILMTHERM_OK)
@@ -125,14 +151,14 @@ std::string FreeFemMaterial::create_model(int property, const std::string& model
     key_pointers.push_back(keys[i].c_str());
     value_pointers.push_back(values[i].c_str());
   }
-  const int code =
-      filmtherm_model_create(context_, property, model.c_str(), keys.size(), key_pointers.data(),
-                             value_pointers.data(), created);
+  const int code = filmtherm_model_create(context_, property, model.c_str(), keys.size(),
+                                          key_pointers.data(), value_pointers.data(), created);
   return code == FILMTHERM_OK ? "" : failure(code, "creating model '" + model + "'");
 }
 
 std::string FreeFemMaterial::set_escape(const std::string& model, const std::string& parameters) {
-  if (film_ == nullptr) return "no material loaded: call filmthermMaterial or filmthermDevice first";
+  if (film_ == nullptr)
+    return "no material loaded: call filmthermMaterial or filmthermDevice first";
   filmtherm_model_handle* created = nullptr;
   const std::string message =
       create_model(FILMTHERM_PROPERTY_PHONON_ESCAPE_POWER, model, parameters, &created);
@@ -144,7 +170,8 @@ std::string FreeFemMaterial::set_escape(const std::string& model, const std::str
 }
 
 std::string FreeFemMaterial::set_phonons(const std::string& model) {
-  if (film_ == nullptr) return "no material loaded: call filmthermMaterial or filmthermDevice first";
+  if (film_ == nullptr)
+    return "no material loaded: call filmthermMaterial or filmthermDevice first";
   const filmtherm_model_handle* own = nullptr;
   int code = filmtherm_material_model(film_, FILMTHERM_PROPERTY_PHONON_HEAT_CAPACITY, &own);
   std::size_t count = 0;
@@ -170,7 +197,8 @@ std::string FreeFemMaterial::set_phonons(const std::string& model) {
 
 std::string FreeFemMaterial::evaluate(MaterialFunction f, double a, double b, double c,
                                       double* result) const {
-  if (film_ == nullptr) return "no material loaded: call filmthermMaterial or filmthermDevice first";
+  if (film_ == nullptr)
+    return "no material loaded: call filmthermMaterial or filmthermDevice first";
   using F = MaterialFunction;
   const double args[3] = {a, b, c};
   int arg_count = 1;
@@ -183,7 +211,9 @@ std::string FreeFemMaterial::evaluate(MaterialFunction f, double a, double b, do
   for (int i = 0; i < arg_count; ++i) {
     const bool bath_allowed = std::string(domain_of(f, i)) == ">= 0";
     if (!std::isfinite(args[i]) || args[i] < 0.0 || (args[i] == 0.0 && !bath_allowed)) {
-      return "argument " + std::to_string(i + 1) + " is " + std::to_string(args[i]) +
+      char value[32];
+      std::snprintf(value, sizeof value, "%.17g", args[i]);
+      return "argument " + std::to_string(i + 1) + " (" + argument_names(f)[i] + ") is " + value +
              ": out of domain (must be finite and " + domain_of(f, i) + ")";
     }
   }
