@@ -28,9 +28,9 @@ import sys
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 
-FULL = dict(pitches=[150, 250, 500], thicknesses=[4, 6, 10], focus=(250, 6, "film"),
-            options=["-strips", "3", "-hf", "5", "-hfar", "100", "-tend", "1000",
-                     "-dt0", "0.05", "-growth", "1.08", "-dtmax", "20"],
+FULL = dict(pitches=[150, 300, 600], thicknesses=[4, 8], focus=(150, 4, "film"),
+            options=["-strips", "2", "-hf", "5", "-hfar", "100", "-tend", "1000",
+                     "-dt0", "0.05", "-growth", "1.1", "-dtmax", "25"],
             refine=["-hf", "2.5", "-hfar", "50"])
 REDUCED = dict(pitches=[200, 400], thicknesses=[6], focus=(200, 6, "film"),
                options=["-strips", "2", "-hf", "10", "-hfar", "200", "-tsi", "1000",
@@ -120,8 +120,8 @@ def plot(rows, out, field_prefix, focus):
         mesh = mtri.Triangulation(xyz[:, 0], xyz[:, 1], tri)
         shown = ax.tricontourf(mesh, 1e3 * (xyz[:, 2] - xyz[:, 2].min()), levels=30,
                                cmap="inferno")
-        ax.set_xlim(-500, 700)
-        ax.set_ylim(-600, 20)
+        ax.set_xlim(-2.5 * focus[0], 3.5 * focus[0])
+        ax.set_ylim(-500, 20)
         ax.set_xlabel("x [nm]")
         ax.set_ylabel("y [nm]")
         ax.axhline(-300, color="w", lw=0.5, ls=":")
@@ -140,7 +140,7 @@ def main(argv=None):
                         help="build tree holding lib/filmtherm/freefem/filmtherm.so")
     parser.add_argument("--freefem", default="FreeFem++", help="FreeFem++ executable")
     parser.add_argument("--reduced", action="store_true", help="the small CI case set")
-    parser.add_argument("--jobs", type=int, default=2, help="cases run at once")
+    parser.add_argument("--jobs", type=int, default=3, help="cases run at once")
     args = parser.parse_args(argv)
 
     loadpath = str(pathlib.Path(args.build) / "lib/filmtherm/freefem")
