@@ -215,6 +215,13 @@ double DrivenWire::max_step_s(double current_A, double current_rate_A_per_s,
   const double switching_K = p.switching_temperature_K(current_A);
   const double switching_rate =
       p.switching_temperature_slope_K_per_A(current_A) * current_rate_A_per_s;
+  // A cell outside its band may enter it by x_in within the step: S(x_in)
+  // R_cell = relative_change (R_hs + R_L), S(x) ~ 10 x^3 near the edge. The
+  // allowance keeps the steps finite where a cell sits just at an edge (a cap
+  // of half the time to the edge alone would halve the step there for ever).
+  const double scale_Ohm = w.hotspot_resistance_Ohm(state) + p.load_resistance_Ohm;
+  const double x_in =
+      std::min(1.0, std::cbrt(relative_change * scale_Ohm / (10.0 * p.cell_resistance_Ohm())));
   double resistance_rate = 0.0;
   double to_edge_s = std::numeric_limits<double>::infinity();
   for (std::size_t i = 0; i < w.cell_count(); ++i) {
@@ -222,16 +229,17 @@ double DrivenWire::max_step_s(double current_A, double current_rate_A_per_s,
     const double approach = rate[w.electron_index(i)] - switching_rate;  // d(T - T*)/dt
     const double x = above_K / m.width_K + 0.5;
     resistance_rate += smooth_step_slope(x) / m.width_K * approach;
-    if (x <= 0.0 && approach > 0.0) to_edge_s = std::min(to_edge_s, -x * m.width_K / approach);
+    if (x <= 0.0 && approach > 0.0) {
+      to_edge_s = std::min(to_edge_s, (x_in - x) * m.width_K / approach);
+    }
     if (x >= 1.0 && approach < 0.0) {
-      to_edge_s = std::min(to_edge_s, (x - 1.0) * m.width_K / -approach);
+      to_edge_s = std::min(to_edge_s, (x - 1.0 + x_in) * m.width_K / -approach);
     }
   }
   resistance_rate = std::abs(resistance_rate * p.cell_resistance_Ohm());
-  const double scale_Ohm = w.hotspot_resistance_Ohm(state) + p.load_resistance_Ohm;
   const double by_resistance = resistance_rate > 0.0 ? relative_change * scale_Ohm / resistance_rate
                                                      : std::numeric_limits<double>::infinity();
-  // Half the predicted time to the band: the rate may grow on the way.
+  // Half the predicted time: the rate may grow on the way.
   return std::min(by_resistance, 0.5 * to_edge_s);
 }
 
