@@ -87,6 +87,11 @@ void Session::on_accepted(pvecvaluesall values) {
           internal = true;  // the host's own sense, middle and control nodes
         }
       }
+      // ngspice's own internal nodes (a T line's "t1#int1") are not the netlist's.
+      const std::size_t hash = name.find('#');
+      if (hash != std::string::npos && name.compare(hash, std::string::npos, "#branch") != 0) {
+        internal = true;
+      }
       if (internal) continue;
       vector_of_column.push_back(i);
       result.vector_names.push_back(column_name(name));
