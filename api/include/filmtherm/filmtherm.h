@@ -383,11 +383,12 @@ FILMTHERM_API int filmtherm_wire_advance(filmtherm_wire* wire, double end_time_s
 FILMTHERM_API int filmtherm_wire_observe(const filmtherm_wire* wire, double current_A,
                                          double* hotspot_resistance_Ohm, double* hottest_K,
                                          double* hottest_phonon_K, double* hotspot_length_m);
-/* The longest next step [s] over which, with the current changing at
- * current_rate_A_per_s, R_hs changes by at most relative_change of
- * (R_hs + R_L) and no cell reaches the edge of its switching band at the rate
- * it has now (half that time): a host that keeps to it sees every switch.
- * +infinity when nothing changes. relative_change in (0, 1]. */
+/* The longest next step [s] over which, at the present rates (the current
+ * changing at current_rate_A_per_s), R_hs changes by at most relative_change
+ * of (R_hs + R_L) and no cell outside its switching band gets further into it
+ * than that change allows within twice the step: a host that keeps to it
+ * passes no switch within a step. +infinity when nothing changes.
+ * relative_change in (0, 1]. */
 FILMTHERM_API int filmtherm_wire_max_step(const filmtherm_wire* wire, double current_A,
                                           double current_rate_A_per_s, double relative_change,
                                           double* max_step_s);

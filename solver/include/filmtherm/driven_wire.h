@@ -52,10 +52,12 @@ class DrivenWire {
   void advance(double end_time_s, double start_current_A, double end_current_A);
   /// The wire at the present time, with the current the host gives.
   DrivenWireObservation observe(double current_A) const;
-  /// A coupling step over which R_hs changes by at most `relative_change` of
-  /// (R_hs + R_L), R_L from the device's circuit, and no cell reaches the
-  /// edge of its switching band, with the current changing at
-  /// `current_rate_A_per_s`; +infinity when nothing changes.
+  /// A coupling step over which, at the present rates (the current changing
+  /// at `current_rate_A_per_s`), R_hs changes by at most `relative_change` of
+  /// (R_hs + R_L), R_L from the device's circuit, and no cell outside its
+  /// switching band gets further into it than that change allows within
+  /// twice the step (so no switch is passed within a step); +infinity when
+  /// nothing changes.
   double max_step_s(double current_A, double current_rate_A_per_s, double relative_change) const;
   /// Keeps the present state (one slot) / returns to the kept one.
   void save();
