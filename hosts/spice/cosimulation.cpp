@@ -109,10 +109,13 @@ void Session::on_accepted(pvecvaluesall values) {
   for (auto& wp : wires) {
     CoupledWire& w = *wp;
     const double current = values->vecsa[w.sense_vector]->creal;
-    if (!w.started && t >= w.start_s) {
-      w.started = true;  // the hotspot is there from now on; the wire starts here
-    } else if (w.started) {
-      const int code = filmtherm_wire_advance(w.wire, t, w.current_A, current);
+    const bool starting = !w.started && t >= w.start_s;
+    // The hotspot is there from now on. The step cap lands ngspice on its
+    // start; should it overshoot, the wire catches up with the current held.
+    const double from_A = starting ? current : w.current_A;
+    if (starting) w.started = true;
+    if (w.started && t > w.start_s) {
+      const int code = filmtherm_wire_advance(w.wire, t, from_A, current);
       if (code != FILMTHERM_OK) {
         failure = "at t = " + std::to_string(t) + " s: " + last_message(code);
         return;
@@ -260,7 +263,6 @@ CosimulationResult cosimulate(const PreparedNetlist& netlist,
       throw FilmthermError(code, netlist.wires[i].element + ": " + last_message(code));
     }
     filmtherm_wire_start_time(w->wire, &w->start_s);
-    filmtherm_wire_observe(w->wire, 0.0, nullptr, nullptr, nullptr, nullptr);
     session.wires.push_back(std::move(w));
   }
 

@@ -155,7 +155,9 @@ std::string gnuplot_script(const CosimulationResult& r) {
   std::ostringstream gp;
   gp << "# gnuplot traces.gp (in this folder) remakes the plots\n"
      << "set datafile separator ','\nset key autotitle columnhead\nset grid\n"
-     << "set terminal pngcairo size 900,600\nset xlabel 'time (ns)'\n";
+     << "set terminal pngcairo size 900,600 noenhanced\n"
+     << "# time on a log axis from 1 ps: the hotspot lives picoseconds, the recovery nanoseconds\n"
+     << "set logscale x\nset xrange [1e-3:*]\nset xlabel 'time (ns)'\n";
   gp << "set output 'voltages.png'\nset ylabel 'voltage (mV)'\nplot ";
   std::size_t column = 2;
   bool first = true;
