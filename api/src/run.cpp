@@ -13,6 +13,7 @@
 #include "api_error.h"
 #include "filmtherm/device_run.h"
 #include "handles.h"
+#include "run_options.h"
 
 using filmtherm::api::ApiError;
 using filmtherm::api::guarded;
@@ -105,7 +106,11 @@ void copy_column(const std::vector<Sample>& trace, const std::array<Column<Sampl
                  fmt::format("no trace column '{}'; the columns: {}", name, column_names(names)));
 }
 
-filmtherm::DeviceRunOptions convert(const filmtherm_run_options& o) {
+}  // namespace
+
+namespace filmtherm::api {
+
+filmtherm::DeviceRunOptions run_options_from(const filmtherm_run_options& o) {
   if (o.struct_size < sizeof(filmtherm_run_options)) {
     throw ApiError(FILMTHERM_E_INVALID_ARGUMENT,
                    fmt::format("options->struct_size is {}, expected {} (call "
@@ -183,7 +188,7 @@ filmtherm::DeviceRunOptions convert(const filmtherm_run_options& o) {
   return options;
 }
 
-}  // namespace
+}  // namespace filmtherm::api
 
 extern "C" {
 
@@ -203,7 +208,8 @@ int filmtherm_device_run(const filmtherm_device* device, const filmtherm_run_opt
     *run = nullptr;
     filmtherm_run_options defaults{};
     defaults.struct_size = sizeof(defaults);
-    const filmtherm::DeviceRunOptions converted = convert(options ? *options : defaults);
+    const filmtherm::DeviceRunOptions converted =
+        filmtherm::api::run_options_from(options ? *options : defaults);
     auto handle = std::make_unique<filmtherm_run>();
     handle->core = device->core;
     {

@@ -44,7 +44,7 @@ extern "C" {
  *   if (v / 1000 != FILMTHERM_API_VERSION_MAJOR || v % 1000 < FILMTHERM_API_VERSION_MINOR) ...
  */
 #define FILMTHERM_API_VERSION_MAJOR 0
-#define FILMTHERM_API_VERSION_MINOR 1
+#define FILMTHERM_API_VERSION_MINOR 2
 #define FILMTHERM_API_VERSION (FILMTHERM_API_VERSION_MAJOR * 1000 + FILMTHERM_API_VERSION_MINOR)
 
 /* FILMTHERM_API_VERSION of the library actually loaded. */
@@ -90,6 +90,8 @@ typedef struct filmtherm_material filmtherm_material;
 typedef struct filmtherm_model_handle filmtherm_model_handle;
 typedef struct filmtherm_device filmtherm_device;
 typedef struct filmtherm_run filmtherm_run;
+/* A wire stepped by a host that computes its current (since minor version 2). */
+typedef struct filmtherm_wire filmtherm_wire;
 
 /* ---- Strings out --------------------------------------------------------------
  * Every function that returns a string takes (char* buffer, size_t size,
@@ -348,6 +350,59 @@ FILMTHERM_API int filmtherm_run_trace_column_name(const filmtherm_run* run, size
  * when size < rows. */
 FILMTHERM_API int filmtherm_run_trace_column(const filmtherm_run* run, size_t variant,
                                              const char* column, double* out, size_t size);
+
+/* ---- A wire driven by a host's current (since minor version 2) -----------------
+ * The electrothermal wire of a device (its film, substrate, photon and
+ * material models) without its readout: a circuit simulator computes the
+ * current through the wire, and the wire gives back its hotspot resistance
+ * R_hs(T, I) (docs/spice.md). Over each step the current is the straight line
+ * between the values given at its two ends. Only the smoothed switch is
+ * offered (options->wire_switch FILMTHERM_WIRE_ROOT_FINDING is
+ * FILMTHERM_E_INVALID_ARGUMENT); the device must give a circuit (its bias and
+ * critical current set the switching temperature T*(I); its load resistance
+ * is the scale of filmtherm_wire_max_step). options may be NULL. */
+FILMTHERM_API int filmtherm_wire_create(const filmtherm_device* device,
+                                        const filmtherm_run_options* options,
+                                        filmtherm_wire** wire);
+FILMTHERM_API void filmtherm_wire_destroy(filmtherm_wire* wire);
+/* When the photon's hotspot is there: the arrival of a step, or the opening
+ * of a pulse's window (before it the wire is superconducting and cold). */
+FILMTHERM_API int filmtherm_wire_start_time(const filmtherm_wire* wire, double* time_s);
+/* The wire's present time [s] (the start time until the first advance). */
+FILMTHERM_API int filmtherm_wire_time(const filmtherm_wire* wire, double* time_s);
+/* Integrates from the present time to end_time_s with the current going
+ * linearly from start_current_A to end_current_A (equal: held).
+ * FILMTHERM_E_INVALID_ARGUMENT when end_time_s is not after the present time
+ * or a current is not finite, FILMTHERM_E_SOLVER when CVODE fails (then
+ * restore a saved state or destroy the wire). */
+FILMTHERM_API int filmtherm_wire_advance(filmtherm_wire* wire, double end_time_s,
+                                         double start_current_A, double end_current_A);
+/* The wire at its present time with the current current_A. Any output may be
+ * NULL: R_hs [Ohm]; hottest cell [K] (electrons in the two-temperature
+ * form) and hottest phonons [K]; resistive length [m]. */
+FILMTHERM_API int filmtherm_wire_observe(const filmtherm_wire* wire, double current_A,
+                                         double* hotspot_resistance_Ohm, double* hottest_K,
+                                         double* hottest_phonon_K, double* hotspot_length_m);
+/* The longest next step [s] over which, at the present rates (the current
+ * changing at current_rate_A_per_s), R_hs changes by at most relative_change
+ * of (R_hs + R_L) and no cell outside its switching band gets further into it
+ * than that change allows within twice the step: a host that keeps to it
+ * passes no switch within a step. +infinity when nothing changes.
+ * relative_change in (0, 1]. */
+FILMTHERM_API int filmtherm_wire_max_step(const filmtherm_wire* wire, double current_A,
+                                          double current_rate_A_per_s, double relative_change,
+                                          double* max_step_s);
+/* Keeps the present state in the wire's one slot (made at creation with the
+ * start); restore returns to it, e.g. when the host's simulator rejects the
+ * step it just took. */
+FILMTHERM_API int filmtherm_wire_save(filmtherm_wire* wire);
+FILMTHERM_API int filmtherm_wire_restore(filmtherm_wire* wire);
+/* The number of cells, and their temperatures [K] (electrons) into
+ * out[0 .. cells-1] (FILMTHERM_E_BUFFER_TOO_SMALL when size < cells). */
+FILMTHERM_API int filmtherm_wire_cell_count(const filmtherm_wire* wire, size_t* count);
+FILMTHERM_API int filmtherm_wire_temperatures(const filmtherm_wire* wire, double* out, size_t size);
+/* CVODE steps taken so far (for benchmarks). */
+FILMTHERM_API int filmtherm_wire_solver_steps(const filmtherm_wire* wire, long* steps);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -1,0 +1,152 @@
+// A wire stepped by a host that computes its current (filmtherm_wire_*): the
+// C face of DrivenWire (solver/include/filmtherm/driven_wire.h), for a
+// circuit simulator holding the readout (hosts/spice).
+#include <cmath>
+#include <limits>
+#include <shared_mutex>
+
+#include "api_error.h"
+#include "filmtherm/driven_wire.h"
+#include "handles.h"
+#include "run_options.h"
+
+using filmtherm::api::ApiError;
+using filmtherm::api::guarded;
+using filmtherm::api::log_of;
+using filmtherm::api::require;
+
+struct filmtherm_wire {
+  std::shared_ptr<filmtherm::api::ContextCore> core;
+  /// The wire's materials are created from this copy and live with the wire.
+  filmtherm::Device device;
+  std::unique_ptr<filmtherm::DrivenWire> wire;
+};
+
+extern "C" {
+
+int filmtherm_wire_create(const filmtherm_device* device, const filmtherm_run_options* options,
+                          filmtherm_wire** wire) {
+  return guarded(__func__, log_of(device), [&] {
+    require(device, "device");
+    require(wire, "wire");
+    *wire = nullptr;
+    filmtherm_run_options defaults{};
+    defaults.struct_size = sizeof(defaults);
+    const filmtherm::DeviceRunOptions converted =
+        filmtherm::api::run_options_from(options ? *options : defaults);
+    auto handle = std::make_unique<filmtherm_wire>();
+    handle->core = device->core;
+    handle->device = device->device;
+    {
+      const std::shared_lock lock(device->core->registry_mutex);
+      handle->wire = std::make_unique<filmtherm::DrivenWire>(handle->device, device->core->registry,
+                                                             converted.wire);
+    }
+    *wire = handle.release();
+  });
+}
+
+void filmtherm_wire_destroy(filmtherm_wire* wire) {
+  delete wire;
+}
+
+int filmtherm_wire_start_time(const filmtherm_wire* wire, double* time_s) {
+  return guarded(__func__, log_of(wire), [&] {
+    require(wire, "wire");
+    require(time_s, "time_s");
+    *time_s = wire->wire->start_time_s();
+  });
+}
+
+int filmtherm_wire_time(const filmtherm_wire* wire, double* time_s) {
+  return guarded(__func__, log_of(wire), [&] {
+    require(wire, "wire");
+    require(time_s, "time_s");
+    *time_s = wire->wire->time_s();
+  });
+}
+
+int filmtherm_wire_advance(filmtherm_wire* wire, double end_time_s, double start_current_A,
+                           double end_current_A) {
+  return guarded(__func__, log_of(wire), [&] {
+    require(wire, "wire");
+    wire->wire->advance(end_time_s, start_current_A, end_current_A);
+  });
+}
+
+int filmtherm_wire_observe(const filmtherm_wire* wire, double current_A,
+                           double* hotspot_resistance_Ohm, double* hottest_K,
+                           double* hottest_phonon_K, double* hotspot_length_m) {
+  return guarded(__func__, log_of(wire), [&] {
+    require(wire, "wire");
+    if (!std::isfinite(current_A)) {
+      throw ApiError(FILMTHERM_E_INVALID_ARGUMENT, "current_A is not finite");
+    }
+    const filmtherm::DrivenWireObservation o = wire->wire->observe(current_A);
+    if (hotspot_resistance_Ohm) *hotspot_resistance_Ohm = o.hotspot_resistance_Ohm;
+    if (hottest_K) *hottest_K = o.hottest_K;
+    if (hottest_phonon_K) *hottest_phonon_K = o.hottest_phonon_K;
+    if (hotspot_length_m) *hotspot_length_m = o.hotspot_length_m;
+  });
+}
+
+int filmtherm_wire_max_step(const filmtherm_wire* wire, double current_A,
+                            double current_rate_A_per_s, double relative_change,
+                            double* max_step_s) {
+  return guarded(__func__, log_of(wire), [&] {
+    require(wire, "wire");
+    require(max_step_s, "max_step_s");
+    if (!std::isfinite(current_A) || !std::isfinite(current_rate_A_per_s)) {
+      throw ApiError(FILMTHERM_E_INVALID_ARGUMENT, "current_A and its rate must be finite");
+    }
+    if (!(relative_change > 0.0 && relative_change <= 1.0)) {
+      throw ApiError(FILMTHERM_E_INVALID_ARGUMENT, "relative_change must lie in (0, 1]");
+    }
+    *max_step_s = wire->wire->max_step_s(current_A, current_rate_A_per_s, relative_change);
+  });
+}
+
+int filmtherm_wire_save(filmtherm_wire* wire) {
+  return guarded(__func__, log_of(wire), [&] {
+    require(wire, "wire");
+    wire->wire->save();
+  });
+}
+
+int filmtherm_wire_restore(filmtherm_wire* wire) {
+  return guarded(__func__, log_of(wire), [&] {
+    require(wire, "wire");
+    wire->wire->restore();
+  });
+}
+
+int filmtherm_wire_cell_count(const filmtherm_wire* wire, size_t* count) {
+  return guarded(__func__, log_of(wire), [&] {
+    require(wire, "wire");
+    require(count, "count");
+    *count = wire->wire->parameters().cell_count;
+  });
+}
+
+int filmtherm_wire_temperatures(const filmtherm_wire* wire, double* out, size_t size) {
+  return guarded(__func__, log_of(wire), [&] {
+    require(wire, "wire");
+    require(out, "out");
+    const std::vector<double> t = wire->wire->electron_temperatures_K();
+    if (size < t.size()) {
+      throw ApiError(FILMTHERM_E_BUFFER_TOO_SMALL,
+                     "out holds fewer doubles than the wire has cells");
+    }
+    std::copy(t.begin(), t.end(), out);
+  });
+}
+
+int filmtherm_wire_solver_steps(const filmtherm_wire* wire, long* steps) {
+  return guarded(__func__, log_of(wire), [&] {
+    require(wire, "wire");
+    require(steps, "steps");
+    *steps = wire->wire->solver_steps();
+  });
+}
+
+}  // extern "C"
