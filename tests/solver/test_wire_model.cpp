@@ -90,6 +90,21 @@ TEST(WireParameters, ChoicesParseAsHostsSpellThem) {
   EXPECT_EQ(parse_escape_law(to_string(WireEscapeLaw::linearised)), WireEscapeLaw::linearised);
   EXPECT_FALSE(parse_resistive_switch("smooth"));
   EXPECT_FALSE(parse_escape_law(""));
+  for (const auto scheme :
+       {WireDiscretisation::conservative, WireDiscretisation::published_yang2007}) {
+    EXPECT_EQ(parse_wire_discretisation(to_string(scheme)), scheme);
+  }
+  EXPECT_EQ(parse_wire_discretisation("published-yang2007"),
+            WireDiscretisation::published_yang2007);
+  EXPECT_FALSE(parse_wire_discretisation("yang"));
+}
+
+// The quoted c_e(T_ref) of the Yang set reaches the parameters as typed.
+TEST(WireParameters, QuotedElectronHeatCapacityIsReadFromTheMaterial) {
+  const YangNumbers y;
+  const WireParameters p = yang_parameters(10);
+  EXPECT_DOUBLE_EQ(p.quoted_electron_capacity_J_per_m3_K, y.quoted_electron_heat_capacity);
+  EXPECT_DOUBLE_EQ(p.quoted_electron_capacity_reference_K, y.reference_temperature);
 }
 
 TEST(WireParameters, CircuitTimeConstantsAreRootsOfTheCharacteristicPolynomial) {
