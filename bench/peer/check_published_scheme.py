@@ -95,19 +95,22 @@ def run_case(args, folder, load_Ohm, end_ns):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--filmtherm", default=os.path.join(ROOT, "build/release/bin/filmtherm"))
-    parser.add_argument("--device", default=os.path.join(ROOT, "examples/devices/yang2007-nbn.yaml"))
+    parser.add_argument("--device",
+                        default=os.path.join(ROOT, "examples/devices/yang2007-nbn.yaml"))
     parser.add_argument("--cells", type=int, default=200)
     parser.add_argument("--dt-fine", type=float, default=0.2e-12, help="s, the peer's step")
     parser.add_argument("--latching-load", type=float, default=2000.0, help="Ohm")
     parser.add_argument("--tolerance", type=float, default=0.02)
     args = parser.parse_args()
     device, material = load(args.device)
-    bias_A, critical_A = si(device["circuit"]["bias_current"]), si(device["circuit"]["critical_current"])
+    bias_A = si(device["circuit"]["bias_current"])
+    critical_A = si(device["circuit"]["critical_current"])
     tc_K = si(material["critical_temperature"])
     failures = []
     with tempfile.TemporaryDirectory() as folder:
-        for label, load_Ohm, end_ns in (("device as given", si(device["circuit"]["load_resistance"]), 60.0),
-                                        ("latching load", args.latching_load, 2.0)):
+        cases = (("device as given", si(device["circuit"]["load_resistance"]), 60.0),
+                 ("latching load", args.latching_load, 2.0))
+        for label, load_Ohm, end_ns in cases:
             ft_trace, peer_trace = run_case(args, folder, load_Ohm, end_ns)
             ft = figures(ft_trace, bias_A, critical_A, tc_K)
             peer = figures(peer_trace, bias_A, critical_A, tc_K)

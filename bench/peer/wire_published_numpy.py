@@ -225,8 +225,8 @@ def main():
     started = time.perf_counter()
     trace = run(wire, end_s, args.dt_fine, args.dt_coarse, args.margin, args.record_every)
     elapsed = time.perf_counter() - started
-    np.savetxt(args.trace, trace, delimiter=",", header="t_s,I_A,V_out_V,R_hs_Ohm,T_max_K,T_switch_K",
-               comments="")
+    np.savetxt(args.trace, trace, delimiter=",", comments="",
+               header="t_s,I_A,V_out_V,R_hs_Ohm,T_max_K,T_switch_K")
     print(json.dumps({"cells": args.cells, "gamma": wire.gamma, "rows": len(trace),
                       "wall_time_s": elapsed}))
 
