@@ -108,7 +108,7 @@ def main():
     tc_K = si(material["critical_temperature"])
     failures = []
     with tempfile.TemporaryDirectory() as folder:
-        cases = (("device as given", si(device["circuit"]["load_resistance"]), 60.0),
+        cases = (("device as given", si(device["circuit"]["load_resistance"]), 45.0),
                  ("latching load", args.latching_load, 2.0))
         for label, load_Ohm, end_ns in cases:
             ft_trace, peer_trace = run_case(args, folder, load_Ohm, end_ns)
