@@ -31,6 +31,7 @@ struct RunOptions {
   std::string wire_form = "one";         ///< one | two (temperatures per cell)
   std::string wire_switch = "smoothed";  ///< smoothed | root-finding
   std::string wire_switch_width = "0.5 K";
+  std::string wire_scheme = "conservative";  ///< conservative | published
   std::string wire_escape;  ///< model-power | linearised; empty: the form's default
   bool wire_stop_at_recovery = false;
 };

@@ -39,6 +39,13 @@ void add_wire_options(CLI::App& command, RunOptions& o) {
       ->group(group)
       ->check(CLI::IsMember({"model-power", "linearised"}));
   command
+      .add_option("--scheme", o.wire_scheme,
+                  "Wire model: conservative flux form with properties by temperature, or the "
+                  "conventions of the published 1D codes (Yang 2007)")
+      ->group(group)
+      ->check(CLI::IsMember({"conservative", "published"}))
+      ->default_val(o.wire_scheme);
+  command
       .add_flag("--stop-at-recovery", o.wire_stop_at_recovery,
                 "Wire model: end the run when the current is back within 1% of its dip")
       ->group(group);
@@ -67,6 +74,11 @@ WireModelOptions wire_model_options(const RunOptions& o) {
     throw UsageError("--switch-width must be a positive temperature, e.g. 0.05K");
   }
   options.escape_law = parse_escape_law(o.wire_escape);  // empty: the form's default
+  options.scheme = parse_wire_discretisation(o.wire_scheme).value_or(options.scheme);
+  if (options.scheme == WireDiscretisation::published_yang2007 &&
+      options.form != WireTemperatureForm::one_temperature) {
+    throw UsageError("--scheme published has one temperature per cell: drop --temperatures two");
+  }
   options.stop_at_recovery = o.wire_stop_at_recovery;
   return options;
 }

@@ -1,6 +1,7 @@
 // The options of `filmtherm run` for a device with `model: electrothermal-wire`
 // (--cells, --temperatures one|two, --switch root-finding|smoothed,
-// --switch-width, --escape, --stop-at-recovery), turned into WireModelOptions.
+// --switch-width, --escape, --scheme conservative|published, --stop-at-recovery), turned into
+// WireModelOptions.
 #pragma once
 
 #include "filmtherm/wire_model.h"

@@ -71,7 +71,15 @@ class Wire:
         self.t_sub = si(device["substrate"]["temperature"])
         self.tc = si(material["critical_temperature"])
         self.rho = si(material["normal_resistivity"])
-        self.gamma = si(material["electron_heat_capacity"]["sommerfeld_coefficient"])
+        electrons = material["electron_heat_capacity"]
+        if "heat_capacity_at_reference" in electrons:
+            # Read as Yang's superconducting C_es at T_ref < T_c, as filmtherm does.
+            t_ref = si(electrons["reference_temperature"])
+            tr = t_ref / self.tc
+            self.gamma = si(electrons["heat_capacity_at_reference"]) / (
+                2.43 * self.tc * math.exp(-2.15 * self.tc * (1.0 - tr * tr) / t_ref))
+        else:
+            self.gamma = si(electrons["sommerfeld_coefficient"])
         self.v = si(material["phonon_heat_capacity"]["sound_velocity"])
         self.alpha_ref = si(escape["conductance_at_reference"])
         self.t_ref = si(escape["reference_temperature"])

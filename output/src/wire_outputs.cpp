@@ -27,9 +27,10 @@ ordered_json optional_number(const std::optional<double>& value) {
 }
 
 std::string form_title(const WireResult& r) {
-  return fmt::format("{}, {} cells, {} switch, {} escape", to_string(r.options.form),
-                     r.parameters.cell_count, to_string(r.options.resistive_switch),
-                     to_string(r.escape_law));
+  return fmt::format(
+      "{}, {} cells, {} switch, {} escape{}", to_string(r.options.form), r.parameters.cell_count,
+      to_string(r.options.resistive_switch), to_string(r.escape_law),
+      r.options.scheme == WireDiscretisation::conservative ? "" : ", published scheme");
 }
 
 constexpr int trace_header_lines = 5;
@@ -102,6 +103,7 @@ std::string wire_summary_json(const Device& device, const std::vector<WireRunRec
                                ? ordered_json(r.options.switch_width.value())
                                : ordered_json(nullptr)},
         {"escape_law", to_string(r.escape_law)},
+        {"scheme", to_string(r.options.scheme)},
         {"cells", r.parameters.cell_count},
         {"cell_length_m", r.parameters.cell_length_m()},
         {"peak_output_voltage_V", s.peak_output_voltage_V},

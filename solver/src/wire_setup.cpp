@@ -12,6 +12,7 @@
 #include "filmtherm/wire_model.h"
 
 #include "filmtherm/input_limits.h"
+#include "wire_published_scheme.h"
 #include "wire_workspace.h"
 
 namespace filmtherm {
@@ -32,6 +33,10 @@ std::string to_string(WireEscapeLaw escape_law) {
   return escape_law == WireEscapeLaw::model_power ? "model-power" : "linearised";
 }
 
+std::string to_string(WireDiscretisation scheme) {
+  return scheme == WireDiscretisation::conservative ? "conservative" : "published";
+}
+
 std::optional<WireTemperatureForm> parse_temperature_form(std::string_view text) {
   if (text == "one" || text == "one-temperature") return WireTemperatureForm::one_temperature;
   if (text == "two" || text == "two-temperature") return WireTemperatureForm::two_temperature;
@@ -45,6 +50,13 @@ std::optional<ResistiveSwitch> parse_resistive_switch(std::string_view text) {
 std::optional<WireEscapeLaw> parse_escape_law(std::string_view text) {
   if (text == "model-power") return WireEscapeLaw::model_power;
   if (text == "linearised") return WireEscapeLaw::linearised;
+  return std::nullopt;
+}
+std::optional<WireDiscretisation> parse_wire_discretisation(std::string_view text) {
+  if (text == "conservative") return WireDiscretisation::conservative;
+  if (text == "published" || text == "published-yang2007") {
+    return WireDiscretisation::published_yang2007;
+  }
   return std::nullopt;
 }
 
@@ -114,6 +126,7 @@ WireParameters WireParameters::from_device(const Device& device, std::size_t cel
   p.load_resistance_Ohm = c.load_resistance.value.value();
   p.kinetic_inductance_H = c.kinetic_inductance.value.value();
   p.bias_tee_capacitance_F = c.bias_tee_capacitance.value.value();
+  read_quoted_electron_capacity(m.electron_heat_capacity, p);
   for (const auto& [value, name] : {std::pair{p.length_m, "film.length"},
                                     {p.width_m, "film.width"},
                                     {p.thickness_m, "film.thickness"},
@@ -213,6 +226,9 @@ ElectrothermalWireSystem::ElectrothermalWireSystem(const WireMaterials& material
                                             options.switch_width.value()));
   }
   set_coverage();
+  if (options.scheme == WireDiscretisation::published_yang2007) {
+    published_ = std::make_unique<PublishedScheme>(materials, parameters_, options);
+  }
 }
 
 ElectrothermalWireSystem::~ElectrothermalWireSystem() = default;
@@ -357,6 +373,7 @@ double ElectrothermalWireSystem::absorbed_energy_J(double time_s) const {
 }
 
 double ElectrothermalWireSystem::stored_energy_J(std::span<const double> state) const {
+  if (published_) return published_stored_energy_J(state);
   Workspace& w = *work_;
   const double bath_K = parameters_.substrate_temperature_K;
   for (std::size_t i = 0; i < cells_; ++i) {

@@ -78,4 +78,19 @@ TEST_F(WireCli, CellCountsAreBoundedWithTheReason) {
       << huge.err;
 }
 
+TEST_F(WireCli, PublishedSchemeIsRecordedAndHasOneTemperature) {
+  const auto result = run("run " + yang() + " --cells 60 --scheme published --no-plot -o out");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const std::string summary = read_file(folder_ / "out" / "summary.json");
+  EXPECT_NE(summary.find("\"scheme\": \"published\""), std::string::npos);
+  EXPECT_NE(read_file(folder_ / "out" / "trace.csv").find("published scheme"), std::string::npos);
+  fs::remove_all(folder_ / "out");
+  for (const std::string options : {"--scheme yang", "--scheme published --temperatures two"}) {
+    const auto refused = run("run " + yang() + " " + options + " --no-plot -o out");
+    EXPECT_EQ(refused.exit_code, 2) << options << ": " << refused.err;
+    EXPECT_NE(refused.err.find("--scheme"), std::string::npos) << refused.err;
+    EXPECT_TRUE(folder_is_empty()) << options;
+  }
+}
+
 }  // namespace

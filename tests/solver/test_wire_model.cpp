@@ -2,7 +2,8 @@
 // the switching temperature against I_c(T); the readout's time constants
 // against its characteristic polynomial; the analytic sparse Jacobian against
 // central difference quotients of the right-hand side (every form, switch and
-// escape law), inside the declared pattern; the initial hotspot against
+// escape law, both discretisations), inside the declared pattern; the published
+// scheme's cell physics against its closed form; the initial hotspot against
 // quadratures of the closed-form heat capacities; and a weak hotspot against
 // the linear heat equation's exact solution on the line.
 #include <gtest/gtest.h>
@@ -89,6 +90,21 @@ TEST(WireParameters, ChoicesParseAsHostsSpellThem) {
   EXPECT_EQ(parse_escape_law(to_string(WireEscapeLaw::linearised)), WireEscapeLaw::linearised);
   EXPECT_FALSE(parse_resistive_switch("smooth"));
   EXPECT_FALSE(parse_escape_law(""));
+  for (const auto scheme :
+       {WireDiscretisation::conservative, WireDiscretisation::published_yang2007}) {
+    EXPECT_EQ(parse_wire_discretisation(to_string(scheme)), scheme);
+  }
+  EXPECT_EQ(parse_wire_discretisation("published-yang2007"),
+            WireDiscretisation::published_yang2007);
+  EXPECT_FALSE(parse_wire_discretisation("yang"));
+}
+
+// The quoted c_e(T_ref) of the Yang set reaches the parameters as typed.
+TEST(WireParameters, QuotedElectronHeatCapacityIsReadFromTheMaterial) {
+  const YangNumbers y;
+  const WireParameters p = yang_parameters(10);
+  EXPECT_DOUBLE_EQ(p.quoted_electron_capacity_J_per_m3_K, y.quoted_electron_heat_capacity);
+  EXPECT_DOUBLE_EQ(p.quoted_electron_capacity_reference_K, y.reference_temperature);
 }
 
 TEST(WireParameters, CircuitTimeConstantsAreRootsOfTheCharacteristicPolynomial) {
@@ -122,17 +138,27 @@ std::vector<double> hot_state(const ElectrothermalWireSystem& system) {
   return state;
 }
 
+struct JacobianCase {
+  WireTemperatureForm form;
+  WireDiscretisation scheme;
+};
+
 TEST(WireSystem, AnalyticJacobianMatchesDifferenceQuotientsInsideThePattern) {
   const Device device = testing::yang_device();
   const WireMaterials materials = instantiate_wire_materials(device, testing::wire_registry());
   const WireParameters parameters = WireParameters::from_device(device, 12);
-  for (const auto form :
-       {WireTemperatureForm::one_temperature, WireTemperatureForm::two_temperature}) {
+  // The published scheme has one temperature per cell.
+  for (const auto [form, scheme] :
+       {JacobianCase{WireTemperatureForm::one_temperature, WireDiscretisation::conservative},
+        JacobianCase{WireTemperatureForm::two_temperature, WireDiscretisation::conservative},
+        JacobianCase{WireTemperatureForm::one_temperature,
+                     WireDiscretisation::published_yang2007}}) {
     for (const auto resistive_switch : {ResistiveSwitch::smoothed, ResistiveSwitch::root_finding}) {
       for (const auto law : {WireEscapeLaw::linearised, WireEscapeLaw::model_power}) {
         WireModelOptions options;
         options.cell_count = 12;
         options.form = form;
+        options.scheme = scheme;
         options.resistive_switch = resistive_switch;
         options.escape_law = law;
         ElectrothermalWireSystem system(materials, parameters, options,
@@ -159,8 +185,8 @@ TEST(WireSystem, AnalyticJacobianMatchesDifferenceQuotientsInsideThePattern) {
           for (std::size_t i = 0; i < n; ++i) numeric[i * n + j] = (up[i] - down[i]) / (2.0 * h);
         }
         const auto pattern = system.jacobian_pattern();
-        const std::string label =
-            to_string(form) + ", " + to_string(resistive_switch) + ", " + to_string(law);
+        const std::string label = to_string(form) + ", " + to_string(scheme) + ", " +
+                                  to_string(resistive_switch) + ", " + to_string(law);
         for (std::size_t i = 0; i < n; ++i) {
           double row_scale = 0.0;
           for (std::size_t j = 0; j < n; ++j) {
@@ -184,6 +210,68 @@ TEST(WireSystem, AnalyticJacobianMatchesDifferenceQuotientsInsideThePattern) {
       }
     }
   }
+}
+
+// The published scheme's right-hand side against its closed form (docs/wire-model.md,
+// "The published scheme"): c_i dT_i/dt = kappa_i L_i/dx + s_i rho_n J^2 - (alpha(T_i)/d)
+// (T_i - T_sub) with gamma_p = 2400/(10 K) = 240 J m^-3 K^-2, the normal C_e = gamma_p T and
+// kappa_n = L0 T/rho_n in a resistive cell below T_c, Yang's C_es with gamma_p and
+// kappa_s = kappa_n T/T_c in a superconducting one. On T_i = a + b x_i^2 the
+// second difference of an interior cell is exactly 2b.
+TEST(WireSystem, PublishedSchemeUsesNormalStatePropertiesInEveryResistiveCell) {
+  const YangNumbers y;
+  const Device device = testing::yang_device();
+  const WireMaterials materials = instantiate_wire_materials(device, testing::wire_registry());
+  const std::size_t cells = 30;
+  const WireParameters parameters = WireParameters::from_device(device, cells);
+  WireModelOptions options = testing::smoothed(cells);
+  options.scheme = WireDiscretisation::published_yang2007;
+  options.escape_law = WireEscapeLaw::linearised;
+  ElectrothermalWireSystem system(materials, parameters, options,
+                                  PhotonDeposit::from_device(device));
+  const double gamma_p = y.quoted_electron_heat_capacity / y.reference_temperature;
+  const double current_A = 0.9 * y.bias_current;  // T* = 3.905 K, smoothed over 0.5 K
+  const double dx = y.length / static_cast<double>(cells);
+  const double area = y.width * y.thickness;
+  const double lorenz = si_constants::lorenz_number_W_Ohm_per_K2;
+  for (const auto& [centre_K, resistive] : {std::pair{5.0, true}, std::pair{3.0, false}}) {
+    const double curvature_K_per_m2 = 4e11;  // T rises by 0.05 K over 3.5 cells
+    std::vector<double> state(system.size(), 0.0);
+    auto temperature = [&](std::size_t i) {
+      const double x = (static_cast<double>(i) - 15.0) * dx;
+      return centre_K + curvature_K_per_m2 * x * x;
+    };
+    for (std::size_t i = 0; i < cells; ++i) state[i] = temperature(i) - y.substrate_temperature;
+    state[system.current_index()] = current_A;
+    std::vector<double> f(system.size());
+    system.right_hand_side(0.0, state, f);
+    for (const std::size_t i : {13UL, 15UL, 16UL}) {
+      const double t = temperature(i);
+      const double kappa_n = lorenz * t / y.normal_resistivity;
+      const double kappa = resistive ? kappa_n : kappa_n * t / y.critical_temperature;
+      const double c_e = resistive
+                             ? gamma_p * t
+                             : 2.43 * gamma_p * y.critical_temperature *
+                                   std::exp(-2.15 * y.critical_temperature *
+                                            (1.0 - std::pow(t / y.critical_temperature, 2)) / t);
+      const double joule =
+          resistive ? y.normal_resistivity * current_A * current_A / (area * area) : 0.0;
+      const double escape = y.alpha_reference * std::pow(t / y.reference_temperature, 3) /
+                            y.thickness * (t - y.substrate_temperature);
+      const double expected = (kappa * 2.0 * curvature_K_per_m2 + joule - escape) /
+                              (c_e + debye_phonon_heat_capacity(t));
+      // Rounding of the second difference (T ~ 5 K, differences ~1e-3 K) and the
+      // plugin's closed forms: 1e-9 relative to the largest term's rate.
+      const double scale = (std::abs(kappa * 2.0 * curvature_K_per_m2) + joule + escape) /
+                           (c_e + debye_phonon_heat_capacity(t));
+      EXPECT_NEAR(f[i], expected, 1e-9 * scale) << centre_K << " K, cell " << i;
+    }
+  }
+  // The published scheme has one temperature per cell.
+  options.form = WireTemperatureForm::two_temperature;
+  EXPECT_THROW(
+      ElectrothermalWireSystem(materials, parameters, options, PhotonDeposit::from_device(device)),
+      std::invalid_argument);
 }
 
 TEST(WireSystem, InitialHotspotHoldsTheGivenTemperatureOrThePhotonEnergy) {

@@ -12,7 +12,8 @@
 // located by CVODE root finding and followed by a restart, or smoothed over a
 // documented temperature width. Every material property comes from a plugin
 // model; the Jacobian is analytic and sparse (tridiagonal cells plus the
-// circuit's full row and column), for the KLU solver. Energy integrals (Joule
+// circuit's full row and column), for the KLU solver. A second discretisation
+// follows the published 1D codes' conventions (WireDiscretisation). Energy integrals (Joule
 // heat, escape to the substrate, flow out of the ends, load dissipation and
 // the bias source's work) ride along so that both energy books can be closed.
 #pragma once
@@ -62,6 +63,19 @@ enum class WireEscapeLaw {
   linearised,
 };
 
+/// How the heat equation along the wire is discretised (docs/wire-model.md).
+enum class WireDiscretisation {
+  /// Finite volumes in flux form, kappa at the faces; C_e and kappa by each
+  /// cell's temperature (a cell switched by the current below T_c keeps the
+  /// superconducting values). Conserves energy.
+  conservative,
+  /// The conventions of the Yang et al. (2007) family of 1D codes: a
+  /// node-local kappa(T_i) d^2T/dx^2; the normal-state C_e = gamma T and
+  /// kappa_n in every resistive cell, the superconducting ones elsewhere;
+  /// gamma from a quoted C_e(T_ref) read as gamma T_ref. One temperature only.
+  published_yang2007,
+};
+
 struct WireModelOptions {
   std::size_t cell_count = 500;  ///< at least 3
   WireTemperatureForm form = WireTemperatureForm::one_temperature;
@@ -72,6 +86,7 @@ struct WireModelOptions {
   /// Empty: linearised for the one-temperature form (as published), the
   /// model's power for the two-temperature form.
   std::optional<WireEscapeLaw> escape_law;
+  WireDiscretisation scheme = WireDiscretisation::conservative;
   LinearSolverKind linear_solver = LinearSolverKind::sparse;  ///< dense for small checks
   /// End the run at the time the current is back within 1% of its dip
   /// (photon to recovery, for benchmarks); false: run to solver.end_time.
@@ -83,10 +98,11 @@ struct WireModelOptions {
 };
 
 /// "one-temperature", "two-temperature"; "root-finding", "smoothed";
-/// "model-power", "linearised".
+/// "model-power", "linearised"; "conservative", "published".
 std::string to_string(WireTemperatureForm form);
 std::string to_string(ResistiveSwitch resistive_switch);
 std::string to_string(WireEscapeLaw escape_law);
+std::string to_string(WireDiscretisation scheme);
 
 /// The choices as hosts spell them ("one" or "one-temperature", "two" ...;
 /// "smoothed", "root-finding"; "model-power", "linearised"); nullopt for
@@ -94,6 +110,8 @@ std::string to_string(WireEscapeLaw escape_law);
 std::optional<WireTemperatureForm> parse_temperature_form(std::string_view text);
 std::optional<ResistiveSwitch> parse_resistive_switch(std::string_view text);
 std::optional<WireEscapeLaw> parse_escape_law(std::string_view text);
+/// "conservative"; "published" or "published-yang2007".
+std::optional<WireDiscretisation> parse_wire_discretisation(std::string_view text);
 
 /// The five material models of a wire run, instantiated from a Device.
 struct WireMaterials {
@@ -123,6 +141,12 @@ struct WireParameters {
   double load_resistance_Ohm = 0.0;       ///< R_L
   double kinetic_inductance_H = 0.0;      ///< L_k
   double bias_tee_capacitance_F = 0.0;    ///< C_bt
+  /// C_e(T_ref) [J m^-3 K^-1] and T_ref [K] as the material quotes them when its
+  /// electron model is given by that pair (heat_capacity_at_reference,
+  /// reference_temperature); 0 when it states gamma. The published scheme reads
+  /// the figure as the normal-state gamma T_ref (docs/wire-model.md).
+  double quoted_electron_capacity_J_per_m3_K = 0.0;
+  double quoted_electron_capacity_reference_K = 0.0;
 
   /// From the device (circuit, critical temperature and normal resistivity
   /// required: std::invalid_argument naming what is missing; non-positive or
@@ -244,6 +268,13 @@ class ElectrothermalWireSystem final : public OdeSystem {
 
  private:
   struct Workspace;
+  struct PublishedScheme;  // wire_published_scheme.h
+  void published_right_hand_side(double time_s, std::span<const double> state,
+                                 std::span<double> derivative);
+  void published_jacobian(std::span<const double> state, std::span<const double> derivative,
+                          JacobianMatrix& jacobian);
+  double published_stored_energy_J(std::span<const double> state) const;
+  void evaluate_published_cells(std::span<const double> state, bool with_slopes) const;
   void evaluate_cells(std::span<const double> state, bool with_shifted_escape) const;
   void set_coverage();
   double cell_temperature_for_energy(double energy_density_above_bath, bool electrons_only) const;
@@ -262,6 +293,7 @@ class ElectrothermalWireSystem final : public OdeSystem {
   double initial_energy_J_ = 0.0;
   WireCircuitEvents events_;
   std::unique_ptr<Workspace> work_;  // buffers for the plugin calls; mutable through const
+  std::unique_ptr<PublishedScheme> published_;  // set for WireDiscretisation::published_yang2007
 };
 
 }  // namespace filmtherm
