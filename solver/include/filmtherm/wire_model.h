@@ -66,7 +66,7 @@ struct WireModelOptions {
   std::size_t cell_count = 500;  ///< at least 3
   WireTemperatureForm form = WireTemperatureForm::one_temperature;
   /// Smoothed by default: its cost does not grow with the number of cells the
-  /// hotspot crosses (docs/wire-model.md shows both agree).
+  /// hotspot crosses (docs/wire-model.md compares both, verdicts included).
   ResistiveSwitch resistive_switch = ResistiveSwitch::smoothed;
   /// Width of the smoothed switch. Empty (the default): scaled to the film,
   /// a fixed fraction of the superconducting window T*(I_b) - T_sub and of T_c
