@@ -4,7 +4,8 @@
 # cells, on the Yang et al. (2007) NbN device (examples/devices/yang2007-nbn.yaml).
 #
 # Settings: the wire model's defaults (one temperature per cell, smoothed
-# switch 0.5 K, sparse KLU Newton solves), --stop-at-recovery, and
+# switch over the width scaled to the film, 0.118 K here, sparse KLU Newton
+# solves), --stop-at-recovery, and
 # rtol 1e-4 with 1e-3 K on temperatures (the summary figures then agree with
 # rtol 1e-6 runs to 0.05% for the peak voltage and the hotspot lifetime, 0.4%
 # for the reset time). Each figure is the median of REPEATS runs of the CVODE

@@ -30,7 +30,7 @@ struct RunOptions {
   long long wire_cells = 500;            ///< signed, so that "--cells -5" is refused, not wrapped
   std::string wire_form = "one";         ///< one | two (temperatures per cell)
   std::string wire_switch = "smoothed";  ///< smoothed | root-finding
-  std::string wire_switch_width = "0.5 K";
+  std::string wire_switch_width;         ///< empty: scaled to the film
   std::string wire_scheme = "conservative";  ///< conservative | published
   std::string wire_escape;  ///< model-power | linearised; empty: the form's default
   bool wire_stop_at_recovery = false;

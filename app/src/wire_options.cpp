@@ -28,9 +28,9 @@ void add_wire_options(CLI::App& command, RunOptions& o) {
       ->default_val(o.wire_switch);
   command
       .add_option("--switch-width", o.wire_switch_width,
-                  "Wire model: temperature width of the smoothed switch, e.g. 0.05K")
-      ->group(group)
-      ->default_val(o.wire_switch_width);
+                  "Wire model: temperature width of the smoothed switch, e.g. 0.05K (default: "
+                  "a tenth of T*(I_b) - T_sub, at most T_c/20)")
+      ->group(group);
   command
       .add_option("--escape", o.wire_escape,
                   "Wire model: escape law, the model's power or Yang's linearised "
@@ -65,13 +65,15 @@ WireModelOptions wire_model_options(const RunOptions& o) {
   options.form = parse_temperature_form(o.wire_form).value_or(options.form);
   options.resistive_switch =
       parse_resistive_switch(o.wire_switch).value_or(options.resistive_switch);
-  try {
-    options.switch_width = parse_quantity_as<Temperature>(o.wire_switch_width);
-  } catch (const QuantityParseError& error) {
-    throw UsageError(fmt::format("--switch-width: {}", error.what()));
-  }
-  if (!(options.switch_width.value() > 0.0)) {
-    throw UsageError("--switch-width must be a positive temperature, e.g. 0.05K");
+  if (!o.wire_switch_width.empty()) {  // empty: scaled to the film
+    try {
+      options.switch_width = parse_quantity_as<Temperature>(o.wire_switch_width);
+    } catch (const QuantityParseError& error) {
+      throw UsageError(fmt::format("--switch-width: {}", error.what()));
+    }
+    if (!(options.switch_width->value() > 0.0)) {
+      throw UsageError("--switch-width must be a positive temperature, e.g. 0.05K");
+    }
   }
   options.escape_law = parse_escape_law(o.wire_escape);  // empty: the form's default
   options.scheme = parse_wire_discretisation(o.wire_scheme).value_or(options.scheme);

@@ -100,7 +100,7 @@ std::string wire_summary_json(const Device& device, const std::vector<WireRunRec
         {"form", to_string(r.options.form)},
         {"resistive_switch", to_string(r.options.resistive_switch)},
         {"switch_width_K", r.options.resistive_switch == ResistiveSwitch::smoothed
-                               ? ordered_json(r.options.switch_width.value())
+                               ? ordered_json(r.effective_switch_width_K)
                                : ordered_json(nullptr)},
         {"escape_law", to_string(r.escape_law)},
         {"scheme", to_string(r.options.scheme)},

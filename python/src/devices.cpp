@@ -120,7 +120,7 @@ WireModelOptions wire_options(const py::dict& given) {
       options.resistive_switch = *kind;
     } else if (name == "switch_width") {
       options.switch_width = from_si<Temperature>(value.cast<double>());
-      if (!(options.switch_width.value() > 0.0)) {
+      if (!(options.switch_width->value() > 0.0)) {
         raise_argument_error(name, "must be a positive temperature");
       }
     } else if (name == "escape") {

@@ -106,6 +106,7 @@ void ElectrothermalWire::make_output_times() {
   result_.phonon_model = device_.material.phonon_heat_capacity.model;
   result_.options = options_;
   result_.escape_law = system_.escape_law();
+  result_.effective_switch_width_K = system_.switch_width_K();
   result_.parameters = p;
   result_.arrival_time_s = photon.arrival_time_s;
   result_.start_time_s = start_s;
@@ -246,6 +247,10 @@ void ElectrothermalWire::summarise() {
   s.max_hotspot_length_m =
       s.max_hotspot_resistance_Ohm / p.cell_resistance_Ohm() * p.cell_length_m();
   s.final_hotspot_resistance_Ohm = result_.trace.back().hotspot_resistance_Ohm;
+  // Latched: resistance remains at the end time. With the scaled width the
+  // smoothed switch's lower edge lies 95% of the superconducting window
+  // T*(I) - T_sub above the substrate at every |I| <= I_b: no cell near the
+  // bath carries any resistance, so none can fake a domain.
   s.latched = s.final_hotspot_resistance_Ohm > 0.0;
   if (!s.latched && events.hotspot_gone_time_s) {
     s.hotspot_lifetime_s = *events.hotspot_gone_time_s - arrival_s;

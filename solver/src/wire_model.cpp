@@ -111,7 +111,7 @@ void ElectrothermalWireSystem::evaluate_cells(std::span<const double> state,
   w.switching_K = p.switching_temperature_K(current_A);
   w.switching_slope_K_per_A = p.switching_temperature_slope_K_per_A(current_A);
   if (smoothed_) {
-    const double width_K = options_.switch_width.value();
+    const double width_K = switch_width_K_;
     for (std::size_t i = 0; i < cells_; ++i) {
       const double x = (w.electron_K[i] - w.switching_K) / width_K + 0.5;
       w.resistive[i] = smooth_step(x);
@@ -323,7 +323,10 @@ void ElectrothermalWireSystem::roots(double, std::span<const double> state,
   };
   values[k + 1] = recovery(events_.recovery_90_time_s, 0.1);
   values[k + 2] = recovery(events_.recovery_99_time_s, 0.01);
-  values[k + 3] = hottest_above_switch_K + (smoothed_ ? 0.5 * options_.switch_width.value() : 0.0);
+  // The hotspot ends where the last resistance goes: T*(I) - w/2 when smoothed.
+  // (Not T* itself: near the latching threshold cells can rest on T*(I),
+  // which CVODE would report as a root "at and very near" t.)
+  values[k + 3] = hottest_above_switch_K + (smoothed_ ? 0.5 * switch_width_K_ : 0.0);
 }
 
 std::size_t ElectrothermalWireSystem::apply_switch_roots(std::span<const int> found) {
@@ -356,7 +359,7 @@ double ElectrothermalWireSystem::hotspot_resistance_Ohm(std::span<const double> 
   double resistive_cells = 0.0;
   if (smoothed_) {
     const double switching_K = p.switching_temperature_K(state[current_index()]);
-    const double width_K = options_.switch_width.value();
+    const double width_K = switch_width_K_;
     for (std::size_t i = 0; i < cells_; ++i) {
       const double temperature_K = p.substrate_temperature_K + state[electron_index(i)];
       resistive_cells += smooth_step((temperature_K - switching_K) / width_K + 0.5);

@@ -186,6 +186,14 @@ double WireParameters::switching_temperature_slope_K_per_A(double current_A) con
   return (current_A < 0.0 ? -slope : slope) / critical_current_A;
 }
 
+double effective_switch_width_K(const WireParameters& parameters, const WireModelOptions& options) {
+  if (options.switch_width) return options.switch_width->value();
+  const double window_K = parameters.switching_temperature_K(parameters.bias_current_A) -
+                          parameters.substrate_temperature_K;
+  return std::min(switch_width_window_fraction * window_K,
+                  switch_width_critical_fraction * parameters.critical_temperature_K);
+}
+
 std::array<double, 2> WireParameters::circuit_time_constants_s() const {
   // L C s^2 + R C s + 1 = 0: s = (-R C -+ sqrt(R^2 C^2 - 4 L C)) / (2 L C).
   const double rc = load_resistance_Ohm * bias_tee_capacitance_F;
@@ -216,14 +224,15 @@ ElectrothermalWireSystem::ElectrothermalWireSystem(const WireMaterials& material
       cells_(parameters.cell_count),
       two_temperature_(options.form == WireTemperatureForm::two_temperature),
       smoothed_(options.resistive_switch == ResistiveSwitch::smoothed),
+      switch_width_K_(effective_switch_width_K(parameters, options)),
       temperature_count_(two_temperature_ ? 2 * cells_ : cells_),
       resistive_(cells_, 0),
       work_(std::make_unique<Workspace>(cells_, parameters.thickness_m,
                                         parameters.substrate_temperature_K)) {
   if (cells_ < 3) throw std::invalid_argument("the wire needs at least 3 cells");
-  if (smoothed_ && !(options.switch_width.value() > 0.0)) {
-    throw std::invalid_argument(fmt::format("the smoothed switch needs a positive width, got {} K",
-                                            options.switch_width.value()));
+  if (smoothed_ && !(switch_width_K_ > 0.0 && std::isfinite(switch_width_K_))) {
+    throw std::invalid_argument(
+        fmt::format("the smoothed switch needs a positive width, got {} K", switch_width_K_));
   }
   set_coverage();
   if (options.scheme == WireDiscretisation::published_yang2007) {

@@ -314,7 +314,7 @@ typedef struct filmtherm_run_options {
   size_t wire_cell_count;
   int wire_form;              /* FILMTHERM_WIRE_DEFAULT, _ONE_TEMPERATURE, _TWO_TEMPERATURE */
   int wire_switch;            /* FILMTHERM_WIRE_DEFAULT, _ROOT_FINDING, _SMOOTHED */
-  double wire_switch_width_K; /* smoothed switch width; 0: 0.5 K */
+  double wire_switch_width_K; /* smoothed switch width; 0: scaled to the film */
   int wire_escape;            /* FILMTHERM_WIRE_DEFAULT, _MODEL_POWER, _LINEARISED */
   int wire_stop_at_recovery;  /* non-zero: end once the current has recovered */
 } filmtherm_run_options;

@@ -71,7 +71,7 @@ struct WireSummary {
   double inductive_time_constant_s = 0.0;  ///< L_k/R_L
   /// The readout's two modes with R_hs = 0 (WireParameters::circuit_time_constants_s).
   std::array<double, 2> circuit_time_constants_s{};
-  /// A resistive domain persists at the end time.
+  /// A resistive domain persists at the end time (R_hs > 0).
   bool latched = false;
   double final_hotspot_resistance_Ohm = 0.0;
 };
@@ -101,6 +101,9 @@ struct WireResult {
   std::string phonon_model;
   WireModelOptions options;
   WireEscapeLaw escape_law = WireEscapeLaw::linearised;
+  /// The smoothed switch's width as used (effective_switch_width_K: the
+  /// explicit option or the film's scaled width); 0 for root finding.
+  double effective_switch_width_K = 0.0;
   WireParameters parameters;
   double arrival_time_s = 0.0;
   double start_time_s = 0.0;  ///< the arrival, or the pulse window's opening

@@ -46,8 +46,8 @@ enum class ResistiveSwitch {
   /// every cell the hotspot front passes costs a restart.
   root_finding,
   /// rho = rho_n S((T - T*(I))/w + 1/2), S the C2 step 6x^5 - 15x^4 + 10x^3
-  /// on [0, 1]: the transition spans w = switch_width, centred on T*(I); a
-  /// cell at least w/2 below T* carries no resistance at all.
+  /// on [0, 1]: the transition spans w (effective_switch_width_K), centred on
+  /// T*(I); a cell at least w/2 below T* carries no resistance at all.
   smoothed,
 };
 
@@ -80,9 +80,13 @@ struct WireModelOptions {
   std::size_t cell_count = 500;  ///< at least 3
   WireTemperatureForm form = WireTemperatureForm::one_temperature;
   /// Smoothed by default: its cost does not grow with the number of cells the
-  /// hotspot crosses (docs/wire-model.md shows both agree).
+  /// hotspot crosses (docs/wire-model.md compares both, verdicts included).
   ResistiveSwitch resistive_switch = ResistiveSwitch::smoothed;
-  Temperature switch_width = from_si<Temperature>(0.5);  ///< smoothed only
+  /// Width of the smoothed switch. Empty (the default): scaled to the film,
+  /// a fixed fraction of the superconducting window T*(I_b) - T_sub and of T_c
+  /// (effective_switch_width_K), so that the smoothing never reaches a cell at
+  /// the substrate temperature; a value given here is used as it stands.
+  std::optional<Temperature> switch_width;
   /// Empty: linearised for the one-temperature form (as published), the
   /// model's power for the two-temperature form.
   std::optional<WireEscapeLaw> escape_law;
@@ -170,6 +174,20 @@ struct WireParameters {
   /// L_k C_bt s^2 + R_L C_bt s + 1 = 0, fast (about L_k/R_L) first.
   std::array<double, 2> circuit_time_constants_s() const;
 };
+
+/// The smoothed switch's scaled width is this fraction of the superconducting
+/// window T*(I_b) - T_sub at the bias current ...
+inline constexpr double switch_width_window_fraction = 0.1;
+/// ... and at most this fraction of T_c.
+inline constexpr double switch_width_critical_fraction = 0.05;
+
+/// The width [K] the smoothed switch uses with these options: the explicit
+/// `options.switch_width`, or, when empty, min(0.1 (T*(I_b) - T_sub), 0.05 T_c)
+/// (docs/wire-model.md, "The resistive switch"). Since |I| <= I_b keeps T*(I)
+/// >= T*(I_b), the scaled window [T* - w/2, T* + w/2] stays 0.95 of the window
+/// above the substrate at every current the wire carries after the photon.
+/// Returns the width also for root finding (which does not use it).
+double effective_switch_width_K(const WireParameters& parameters, const WireModelOptions& options);
 
 /// The events of a detection: the current minimum (peak output voltage), the
 /// recovery of the current to within 10% and 1% of its dip, and the moment
@@ -265,6 +283,8 @@ class ElectrothermalWireSystem final : public OdeSystem {
   const WireParameters& parameters() const noexcept { return parameters_; }
   const PhotonDeposit& photon() const noexcept { return photon_; }
   WireEscapeLaw escape_law() const noexcept { return escape_law_; }
+  /// The smoothed switch's width [K] (effective_switch_width_K); 0 for root finding.
+  double switch_width_K() const noexcept { return smoothed_ ? switch_width_K_ : 0.0; }
 
  private:
   struct Workspace;
@@ -287,6 +307,7 @@ class ElectrothermalWireSystem final : public OdeSystem {
   std::size_t cells_;
   bool two_temperature_;
   bool smoothed_;
+  double switch_width_K_;
   std::size_t temperature_count_;
   std::vector<double> coverage_;
   std::vector<char> resistive_;  // root finding: the switch state of each cell
