@@ -109,7 +109,7 @@ struct DrivenWire::Impl {
         wire(materials, WireParameters::from_device(device, options.cell_count), options,
              PhotonDeposit::from_device(device)),
         driven(wire),
-        width_K(options.switch_width.value()) {
+        width_K(wire.switch_width_K()) {
     if (options.linear_solver == LinearSolverKind::banded) {
       throw std::invalid_argument("the wire model offers the sparse and dense linear solvers");
     }
