@@ -111,7 +111,7 @@ void ElectrothermalWireSystem::evaluate_cells(std::span<const double> state,
   w.switching_K = p.switching_temperature_K(current_A);
   w.switching_slope_K_per_A = p.switching_temperature_slope_K_per_A(current_A);
   if (smoothed_) {
-    const double width_K = options_.switch_width.value();
+    const double width_K = effective_switch_width_K(p, options_);
     for (std::size_t i = 0; i < cells_; ++i) {
       const double x = (w.electron_K[i] - w.switching_K) / width_K + 0.5;
       w.resistive[i] = smooth_step(x);
@@ -287,7 +287,7 @@ std::size_t ElectrothermalWireSystem::circuit_root_offset() const noexcept {
 }
 
 std::size_t ElectrothermalWireSystem::root_count() const {
-  return circuit_root_offset() + 4;
+  return circuit_root_offset() + 6;
 }
 
 std::vector<int> ElectrothermalWireSystem::root_directions() const {
@@ -297,6 +297,8 @@ std::vector<int> ElectrothermalWireSystem::root_directions() const {
   directions[k + 1] = -1;  // the dip falling to 10%
   directions[k + 2] = -1;  // and to 1%
   directions[k + 3] = -1;  // the hottest cell leaving the resistive range
+  directions[k + 4] = -1;  // the current rising through 0.9 I_b (falling through it is +1)
+  directions[k + 5] = -1;  // and through 0.99 I_b
   return directions;
 }
 
@@ -321,7 +323,15 @@ void ElectrothermalWireSystem::roots(double, std::span<const double> state,
   };
   values[k + 1] = recovery(events_.recovery_90_time_s, 0.1);
   values[k + 2] = recovery(events_.recovery_99_time_s, 0.01);
-  values[k + 3] = hottest_above_switch_K + (smoothed_ ? 0.5 * options_.switch_width.value() : 0.0);
+  values[k + 3] =
+      hottest_above_switch_K + (smoothed_ ? 0.5 * effective_switch_width_K(p, options_) : 0.0);
+  // The real function from the start: the fall through the level before the
+  // minimum has the other direction, so no constant has to switch sign.
+  auto back_to_bias = [&](const std::optional<double>& found, double fraction) {
+    return found ? passed : fraction * p.bias_current_A - current_A;
+  };
+  values[k + 4] = back_to_bias(events_.bias_recovery_90_time_s, 0.9);
+  values[k + 5] = back_to_bias(events_.bias_recovery_99_time_s, 0.99);
 }
 
 std::size_t ElectrothermalWireSystem::apply_switch_roots(std::span<const int> found) {
@@ -342,6 +352,10 @@ void ElectrothermalWireSystem::record_circuit_roots(double time_s, std::span<con
   if (at(1) && !events_.recovery_90_time_s) events_.recovery_90_time_s = time_s;
   if (at(2) && !events_.recovery_99_time_s) events_.recovery_99_time_s = time_s;
   if (at(3)) events_.hotspot_gone_time_s = time_s;
+  if (events_.minimum_time_s) {
+    if (at(4) && !events_.bias_recovery_90_time_s) events_.bias_recovery_90_time_s = time_s;
+    if (at(5) && !events_.bias_recovery_99_time_s) events_.bias_recovery_99_time_s = time_s;
+  }
 }
 
 void ElectrothermalWireSystem::record_current_minimum(double time_s, double current_A) {
@@ -354,7 +368,7 @@ double ElectrothermalWireSystem::hotspot_resistance_Ohm(std::span<const double> 
   double resistive_cells = 0.0;
   if (smoothed_) {
     const double switching_K = p.switching_temperature_K(state[current_index()]);
-    const double width_K = options_.switch_width.value();
+    const double width_K = effective_switch_width_K(p, options_);
     for (std::size_t i = 0; i < cells_; ++i) {
       const double temperature_K = p.substrate_temperature_K + state[electron_index(i)];
       resistive_cells += smooth_step((temperature_K - switching_K) / width_K + 0.5);

@@ -22,6 +22,12 @@ WireEscapeLaw WireModelOptions::effective_escape_law() const {
                                                       : WireEscapeLaw::model_power;
 }
 
+double effective_switch_width_K(const WireParameters&, const WireModelOptions& options) {
+  // Empty ("auto") keeps the former fixed 0.5 K until the width scaled to the
+  // film replaces it.
+  return options.switch_width.value_or(from_si<Temperature>(0.5)).value();
+}
+
 std::string to_string(WireTemperatureForm form) {
   return form == WireTemperatureForm::one_temperature ? "one-temperature" : "two-temperature";
 }
@@ -208,9 +214,9 @@ ElectrothermalWireSystem::ElectrothermalWireSystem(const WireMaterials& material
       work_(std::make_unique<Workspace>(cells_, parameters.thickness_m,
                                         parameters.substrate_temperature_K)) {
   if (cells_ < 3) throw std::invalid_argument("the wire needs at least 3 cells");
-  if (smoothed_ && !(options.switch_width.value() > 0.0)) {
+  if (smoothed_ && !(effective_switch_width_K(parameters, options) > 0.0)) {
     throw std::invalid_argument(fmt::format("the smoothed switch needs a positive width, got {} K",
-                                            options.switch_width.value()));
+                                            effective_switch_width_K(parameters, options)));
   }
   set_coverage();
 }

@@ -68,7 +68,8 @@ struct WireModelOptions {
   /// Smoothed by default: its cost does not grow with the number of cells the
   /// hotspot crosses (docs/wire-model.md shows both agree).
   ResistiveSwitch resistive_switch = ResistiveSwitch::smoothed;
-  Temperature switch_width = from_si<Temperature>(0.5);  ///< smoothed only
+  /// Smoothed only; empty: scaled to the film (effective_switch_width_K).
+  std::optional<Temperature> switch_width;
   /// Empty: linearised for the one-temperature form (as published), the
   /// model's power for the two-temperature form.
   std::optional<WireEscapeLaw> escape_law;
@@ -81,6 +82,12 @@ struct WireModelOptions {
 
   WireEscapeLaw effective_escape_law() const;
 };
+
+struct WireParameters;
+
+/// The temperature width [K] of the smoothed switch this run uses: the
+/// option's, or when that is empty the width scaled to the film.
+double effective_switch_width_K(const WireParameters& parameters, const WireModelOptions& options);
 
 /// "one-temperature", "two-temperature"; "root-finding", "smoothed";
 /// "model-power", "linearised".
@@ -155,6 +162,10 @@ struct WireCircuitEvents {
   double minimum_current_A = 0.0;
   std::optional<double> recovery_90_time_s;
   std::optional<double> recovery_99_time_s;
+  /// After the minimum, the current back up to 90% and 99% of I_b (the
+  /// literature's reset time); empty when it never fell below that.
+  std::optional<double> bias_recovery_90_time_s;
+  std::optional<double> bias_recovery_99_time_s;
   /// The latest time the hotspot vanished (it may come back and vanish again).
   std::optional<double> hotspot_gone_time_s;
 };
@@ -201,7 +212,7 @@ class ElectrothermalWireSystem final : public OdeSystem {
   std::vector<std::vector<std::size_t>> jacobian_pattern() const override;
 
   /// Root functions: with root finding, one per cell (T - T*(I)) first; then
-  /// the four events of WireCircuitEvents (the hotspot's end as the hottest
+  /// the six events of WireCircuitEvents (the hotspot's end as the hottest
   /// cell falling through T*(I), or T*(I) - w/2 when smoothed).
   std::size_t root_count() const override;
   void roots(double time_s, std::span<const double> state, std::span<double> values) override;
