@@ -56,8 +56,8 @@ TEST(RecoveryFit, TheBiasTeesSlowModeDoesNotBendIt) {
   // The drift over the ~75 ns window is 0.02 x 75/5000 = 3e-4 of the dip: a
   // few parts in 10^4 of tau at most.
   EXPECT_NEAR(*fitted, fast_s, 1e-3 * fast_s);
-  // The former fit of ln(I_b - I) between 50% and 5%, for comparison (the
-  // issue it fixes): 1 to 3 % short.
+  // The former fit, a line through ln(I_b - I) between 50% and 5% of the
+  // dip, reads this decay more than 1% short: the bias this fit removes.
   std::vector<std::pair<double, double>> points;
   for (std::size_t i = 0; i < s.time_s.size(); ++i) {
     const double f = s.dip_A[i] / peak_A;
