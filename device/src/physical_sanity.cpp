@@ -79,9 +79,8 @@ void check_physical_sanity(Reader& reader, Device& device, const Material* mater
         fmt::format("a bias below the critical current at the bath, I_c(T_b) = I_c0 (1 - "
                     "(T_b/T_c)^2)^2 = {} (I_c0 {}, T_b {}, T_c {}); at or above it the wire is "
                     "resistive before any photon",
-                    format_quantity(from_si<Current>(ic_A)),
-                    format_quantity(c.critical_current.value), format_quantity(bath.value),
-                    format_quantity(tc.value)),
+                    fmt::format("{:.4g} uA", ic_A * 1e6), format_quantity(c.critical_current.value),
+                    format_quantity(bath.value), format_quantity(tc.value)),
         "'" + format_quantity(c.bias_current.value) + "'");
   } else if (bias_A > unusual_bias_fraction_of_ic * ic_A) {
     device.warnings.push_back(fmt::format(
@@ -89,7 +88,7 @@ void check_physical_sanity(Reader& reader, Device& device, const Material* mater
         "current the wire switches on small fluctuations (dark counts) and the answers depend "
         "steeply on I_c0",
         where(c.bias_current.mark), format_quantity(c.bias_current.value),
-        format_quantity(from_si<Current>(ic_A))));
+        fmt::format("{:.4g} uA", ic_A * 1e6)));
   }
 }
 
