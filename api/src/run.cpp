@@ -12,6 +12,7 @@
 
 #include "api_error.h"
 #include "filmtherm/device_run.h"
+#include "filmtherm/input_limits.h"
 #include "handles.h"
 #include "run_options.h"
 
@@ -126,65 +127,54 @@ filmtherm::DeviceRunOptions run_options_from(const filmtherm_run_options& o) {
     }
     options.compare_phonons.emplace_back(o.compare_phonons[i]);
   }
-  filmtherm::WireModelOptions& wire = options.wire;
+  // Each field left at its default keeps the device's `wire:` value.
+  filmtherm::WireSettings& wire = options.wire;
+  const filmtherm::SourceMark host{"filmtherm_run_options", 0, 0};
   if (o.wire_cell_count != 0) {
-    if (o.wire_cell_count < 3) {
-      throw ApiError(FILMTHERM_E_INVALID_ARGUMENT,
-                     fmt::format("options->wire_cell_count is {}: the wire needs at least 3",
-                                 o.wire_cell_count));
+    if (o.wire_cell_count < 3 ||
+        o.wire_cell_count > static_cast<std::size_t>(filmtherm::limits::max_wire_cells)) {
+      throw ApiError(
+          FILMTHERM_E_INVALID_ARGUMENT,
+          fmt::format("options->wire_cell_count is {}: from 3 to {} cells ({})", o.wire_cell_count,
+                      filmtherm::limits::max_wire_cells, filmtherm::limits::wire_cells_reason));
     }
-    wire.cell_count = o.wire_cell_count;
+    wire.cells = filmtherm::Sourced<int>{static_cast<int>(o.wire_cell_count), host, {}};
   }
-  auto bad = [](const char* field, int value) {
-    return ApiError(
+  // The words of the device file's keys, for the solver's one parser.
+  auto choice = [&](const char* field, int value, std::array<std::pair<int, const char*>, 2> words,
+                    std::optional<filmtherm::Sourced<std::string>>& setting) {
+    if (value == FILMTHERM_WIRE_DEFAULT) return;
+    for (const auto& [code, word] : words) {
+      if (value == code) {
+        setting = filmtherm::Sourced<std::string>{word, host, {}};
+        return;
+      }
+    }
+    throw ApiError(
         FILMTHERM_E_INVALID_ARGUMENT,
         fmt::format("options->{} = {} is not one of its FILMTHERM_WIRE_* choices", field, value));
   };
-  switch (o.wire_form) {
-    case FILMTHERM_WIRE_DEFAULT:
-      break;
-    case FILMTHERM_WIRE_ONE_TEMPERATURE:
-      wire.form = filmtherm::WireTemperatureForm::one_temperature;
-      break;
-    case FILMTHERM_WIRE_TWO_TEMPERATURE:
-      wire.form = filmtherm::WireTemperatureForm::two_temperature;
-      break;
-    default:
-      throw bad("wire_form", o.wire_form);
-  }
-  switch (o.wire_switch) {
-    case FILMTHERM_WIRE_DEFAULT:
-      break;
-    case FILMTHERM_WIRE_ROOT_FINDING:
-      wire.resistive_switch = filmtherm::ResistiveSwitch::root_finding;
-      break;
-    case FILMTHERM_WIRE_SMOOTHED:
-      wire.resistive_switch = filmtherm::ResistiveSwitch::smoothed;
-      break;
-    default:
-      throw bad("wire_switch", o.wire_switch);
-  }
-  switch (o.wire_escape) {
-    case FILMTHERM_WIRE_DEFAULT:
-      break;
-    case FILMTHERM_WIRE_MODEL_POWER:
-      wire.escape_law = filmtherm::WireEscapeLaw::model_power;
-      break;
-    case FILMTHERM_WIRE_LINEARISED:
-      wire.escape_law = filmtherm::WireEscapeLaw::linearised;
-      break;
-    default:
-      throw bad("wire_escape", o.wire_escape);
-  }
+  choice("wire_form", o.wire_form,
+         {{{FILMTHERM_WIRE_ONE_TEMPERATURE, "one"}, {FILMTHERM_WIRE_TWO_TEMPERATURE, "two"}}},
+         wire.temperatures);
+  choice("wire_switch", o.wire_switch,
+         {{{FILMTHERM_WIRE_ROOT_FINDING, "root-finding"}, {FILMTHERM_WIRE_SMOOTHED, "smoothed"}}},
+         wire.resistive_switch);
+  choice("wire_escape", o.wire_escape,
+         {{{FILMTHERM_WIRE_MODEL_POWER, "model-power"}, {FILMTHERM_WIRE_LINEARISED, "linearised"}}},
+         wire.escape);
   if (o.wire_switch_width_K != 0.0) {
     if (!(std::isfinite(o.wire_switch_width_K) && o.wire_switch_width_K > 0.0)) {
       throw ApiError(FILMTHERM_E_OUT_OF_DOMAIN,
                      fmt::format("options->wire_switch_width_K = {} must be a positive temperature",
                                  o.wire_switch_width_K));
     }
-    wire.switch_width = filmtherm::from_si<filmtherm::Temperature>(o.wire_switch_width_K);
+    wire.switch_width = filmtherm::Sourced<std::optional<filmtherm::Temperature>>{
+        filmtherm::from_si<filmtherm::Temperature>(o.wire_switch_width_K), host, {}};
   }
-  wire.stop_at_recovery = o.wire_stop_at_recovery != 0;
+  if (o.wire_stop_at_recovery != 0) {
+    wire.stop_at_recovery = filmtherm::Sourced<bool>{o.wire_stop_at_recovery > 0, host, {}};
+  }
   return options;
 }
 

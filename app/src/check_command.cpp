@@ -173,6 +173,9 @@ int run_check(const CheckOptions& options) {
       const Device device = load_device(options.file, registry);
       out << fmt::format("{}: a valid device\n", options.file);
       printer.device(device);
+      for (const std::string& warning : device.warnings) {
+        std::cerr << "filmtherm: warning: " << warning << "\n";
+      }
     }
   } catch (const InputError& error) {
     std::cerr << error.what() << "\n"

@@ -71,7 +71,7 @@ int run_device(const RunOptions& options) {
   const bool wire = device.model == DeviceModelKind::electrothermal_wire;
   DeviceRunOptions run_options;
   run_options.compare_phonons = options.compare_phonons;
-  if (wire) run_options.wire = wire_model_options(options);
+  if (wire) run_options.wire = wire_settings_from_command_line(options);
   const std::filesystem::path folder = options.output_folder.empty()
                                            ? device.output.folder
                                            : std::filesystem::path(options.output_folder);
@@ -101,6 +101,10 @@ int run_device(const RunOptions& options) {
     throw UsageError(fmt::format("{}: {}", options.device_file, error.what()));
   }
 
+  // Possible but unusual values: said here, and listed in summary.json.
+  for (const std::string& warning : outcome.warnings) {
+    std::cerr << "filmtherm: warning: " << warning << "\n";
+  }
   write_device_outputs(device, outcome, folder, options.plot && device.output.plot, std::cerr,
                        run_options);
   set_crash_report_files({});  // the set is whole: a later crash must not remove it

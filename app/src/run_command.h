@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,14 +27,16 @@ struct RunOptions {
   std::vector<std::string> compare_phonons;  ///< e.g. {"film", "debye"}
   bool plot = true;
   std::vector<std::string> plugin_paths;
-  // The electrothermal-wire model only (WireModelOptions):
-  long long wire_cells = 500;            ///< signed, so that "--cells -5" is refused, not wrapped
-  std::string wire_form = "one";         ///< one | two (temperatures per cell)
-  std::string wire_switch = "smoothed";  ///< smoothed | root-finding
-  std::string wire_switch_width;         ///< empty: scaled to the film
-  std::string wire_scheme = "conservative";  ///< conservative | published
-  std::string wire_escape;  ///< model-power | linearised; empty: the form's default
-  bool wire_stop_at_recovery = false;
+  // The electrothermal-wire model only, over the device's `wire:` keys; each
+  // empty when not given (the device file's value, or the model's default):
+  std::optional<long long> wire_cells;     ///< signed, so that "--cells -5" is refused, not wrapped
+  std::optional<std::string> wire_form;    ///< one | two (temperatures per cell)
+  std::optional<std::string> wire_switch;  ///< smoothed | root-finding
+  std::optional<std::string> wire_switch_width;  ///< auto | a temperature
+  std::optional<std::string> wire_scheme;        ///< conservative | published
+  std::optional<std::string> wire_escape;        ///< model-power | linearised
+  std::optional<bool> wire_stop_at_recovery;
+  std::optional<bool> wire_record_profiles;
 };
 
 /// Adds the subcommand; `run_device` is called when it was chosen.

@@ -9,27 +9,35 @@
 
 namespace filmtherm::cli {
 
+namespace {
+
+// Where a value given on the command line came from, for messages.
+SourceMark command_line(const char* option) {
+  return SourceMark{std::string("command line ") + option, 0, 0};
+}
+
+}  // namespace
+
 void add_wire_options(CLI::App& command, RunOptions& o) {
-  const std::string group = "Electrothermal wire";
-  command.add_option("--cells", o.wire_cells, "Wire model: grid cells along the wire (3 to 10^6)")
-      ->group(group)
-      ->default_val(o.wire_cells);
+  const std::string group = "Electrothermal wire (each overrides the device's wire: key)";
+  command
+      .add_option("--cells", o.wire_cells,
+                  "Wire model: grid cells along the wire (3 to 10^6; default 500)")
+      ->group(group);
   command
       .add_option("--temperatures", o.wire_form,
                   "Wire model: one temperature per cell (Yang 2007) or two (T_e, T_ph)")
       ->group(group)
-      ->check(CLI::IsMember({"one", "two"}))
-      ->default_val(o.wire_form);
+      ->check(CLI::IsMember({"one", "two"}));
   command
       .add_option("--switch", o.wire_switch,
-                  "Wire model: the resistive switch located by root finding, or smoothed")
+                  "Wire model: the resistive switch smoothed (default) or located by root finding")
       ->group(group)
-      ->check(CLI::IsMember({"root-finding", "smoothed"}))
-      ->default_val(o.wire_switch);
+      ->check(CLI::IsMember({"root-finding", "smoothed"}));
   command
       .add_option("--switch-width", o.wire_switch_width,
-                  "Wire model: temperature width of the smoothed switch, e.g. 0.05K (default: "
-                  "a tenth of T*(I_b) - T_sub, at most T_c/20)")
+                  "Wire model: temperature width of the smoothed switch, auto (scaled to the "
+                  "film, the default) or e.g. 0.05K")
       ->group(group);
   command
       .add_option("--escape", o.wire_escape,
@@ -43,46 +51,74 @@ void add_wire_options(CLI::App& command, RunOptions& o) {
                   "Wire model: conservative flux form with properties by temperature, or the "
                   "conventions of the published 1D codes (Yang 2007)")
       ->group(group)
-      ->check(CLI::IsMember({"conservative", "published"}))
-      ->default_val(o.wire_scheme);
+      ->check(CLI::IsMember({"conservative", "published"}));
   command
-      .add_flag("--stop-at-recovery", o.wire_stop_at_recovery,
-                "Wire model: end the run when the current is back within 1% of its dip")
+      .add_flag_function(
+          "--stop-at-recovery,!--no-stop-at-recovery",
+          [&o](std::int64_t count) { o.wire_stop_at_recovery = count > 0; },
+          "Wire model: end the run when the current is back within 1% of its dip (or not)")
+      ->group(group);
+  command
+      .add_flag_function(
+          "--record-profiles,!--no-record-profiles",
+          [&o](std::int64_t count) { o.wire_record_profiles = count > 0; },
+          "Wire model: keep and write T(x, t) (default) or not")
       ->group(group);
 }
 
-WireModelOptions wire_model_options(const RunOptions& o) {
-  WireModelOptions options;
-  if (o.wire_cells < 3) {
-    throw UsageError(fmt::format("--cells: the wire needs at least 3 cells, got {}", o.wire_cells));
-  }
-  if (o.wire_cells > limits::max_wire_cells) {
-    throw UsageError(fmt::format("--cells: at most {} cells ({}), got {}", limits::max_wire_cells,
-                                 limits::wire_cells_reason, o.wire_cells));
-  }
-  options.cell_count = static_cast<std::size_t>(o.wire_cells);
-  // CLI11 has checked the spellings (IsMember); the library's parsers map them.
-  options.form = parse_temperature_form(o.wire_form).value_or(options.form);
-  options.resistive_switch =
-      parse_resistive_switch(o.wire_switch).value_or(options.resistive_switch);
-  if (!o.wire_switch_width.empty()) {  // empty: scaled to the film
-    try {
-      options.switch_width = parse_quantity_as<Temperature>(o.wire_switch_width);
-    } catch (const QuantityParseError& error) {
-      throw UsageError(fmt::format("--switch-width: {}", error.what()));
+WireSettings wire_settings_from_command_line(const RunOptions& o) {
+  WireSettings settings;
+  if (o.wire_cells) {
+    const long long cells = *o.wire_cells;
+    if (cells < 3) {
+      throw UsageError(fmt::format("--cells: the wire needs at least 3 cells, got {}", cells));
     }
-    if (!(options.switch_width->value() > 0.0)) {
-      throw UsageError("--switch-width must be a positive temperature, e.g. 0.05K");
+    if (cells > limits::max_wire_cells) {
+      throw UsageError(fmt::format("--cells: at most {} cells ({}), got {}", limits::max_wire_cells,
+                                   limits::wire_cells_reason, cells));
     }
+    settings.cells = Sourced<int>{static_cast<int>(cells), command_line("--cells"), {}};
   }
-  options.escape_law = parse_escape_law(o.wire_escape);  // empty: the form's default
-  options.scheme = parse_wire_discretisation(o.wire_scheme).value_or(options.scheme);
-  if (options.scheme == WireDiscretisation::published_yang2007 &&
-      options.form != WireTemperatureForm::one_temperature) {
-    throw UsageError("--scheme published has one temperature per cell: drop --temperatures two");
+  // CLI11 has checked the spellings (IsMember); the solver's parsers map them.
+  if (o.wire_form) {
+    settings.temperatures = Sourced<std::string>{*o.wire_form, command_line("--temperatures"), {}};
   }
-  options.stop_at_recovery = o.wire_stop_at_recovery;
-  return options;
+  if (o.wire_switch) {
+    settings.resistive_switch = Sourced<std::string>{*o.wire_switch, command_line("--switch"), {}};
+  }
+  if (o.wire_escape) {
+    settings.escape = Sourced<std::string>{*o.wire_escape, command_line("--escape"), {}};
+  }
+  if (o.wire_switch_width) {
+    std::optional<Temperature> width;  // auto
+    if (*o.wire_switch_width != "auto") {
+      try {
+        width = parse_quantity_as<Temperature>(*o.wire_switch_width);
+      } catch (const QuantityParseError& error) {
+        throw UsageError(
+            fmt::format("--switch-width: auto or a temperature, e.g. 0.05K: {}", error.what()));
+      }
+      if (!(width->value() > 0.0)) {
+        throw UsageError(fmt::format(
+            "--switch-width must be auto or a positive temperature, e.g. 0.05K; got '{}'",
+            *o.wire_switch_width));
+      }
+    }
+    settings.switch_width =
+        Sourced<std::optional<Temperature>>{width, command_line("--switch-width"), {}};
+  }
+  if (o.wire_scheme) {
+    settings.scheme = Sourced<std::string>{*o.wire_scheme, command_line("--scheme"), {}};
+  }
+  if (o.wire_stop_at_recovery) {
+    settings.stop_at_recovery =
+        Sourced<bool>{*o.wire_stop_at_recovery, command_line("--stop-at-recovery"), {}};
+  }
+  if (o.wire_record_profiles) {
+    settings.record_profiles =
+        Sourced<bool>{*o.wire_record_profiles, command_line("--record-profiles"), {}};
+  }
+  return settings;
 }
 
 }  // namespace filmtherm::cli

@@ -47,7 +47,7 @@ print("== summary figures, 500 cells (filmtherm / SciPy, relative difference)")
 worst = 0.0
 for key in ("peak_output_voltage_V", "peak_output_time_after_arrival_s",
             "max_hotspot_length_m", "max_hotspot_resistance_Ohm", "hotspot_lifetime_s",
-            "time_to_90pct_current_recovery_s", "time_to_99pct_current_recovery_s",
+            "time_to_90pct_recovery_of_dip_s", "time_to_99pct_recovery_of_dip_s",
             "fitted_recovery_time_constant_s", "latched"):
     a, b = ft[key], peer[key]
     if isinstance(a, bool) or a is None or b is None:

@@ -177,14 +177,27 @@ class Wire:
         return y
 
 
-def fit_tau(times, dips, peak_dip, after, upper=0.5, lower=0.05):
-    points = [(t, math.log(x)) for t, x in zip(times, dips)
-              if t >= after and lower <= x / peak_dip <= upper]
-    if len(points) < 4:
+def fit_tau(times, dips, peak_dip, after, lower=0.01):
+    """tau of dip = d_inf + d_0 exp(-(t - t_0)/tau), fitted by scipy's curve_fit
+    from `after` down to `lower` of the peak dip (as filmtherm states its fit)."""
+    points = []
+    for t, x in zip(times, dips):
+        if t < after:
+            continue
+        if x / peak_dip < lower:
+            break
+        points.append((t, x))
+    if len(points) < 5:
         return None
     t, y = np.array(points).T
-    slope = np.polyfit(t, y, 1)[0]
-    return -1.0 / slope if slope < 0 else None
+    t0 = t[0]
+    try:
+        (_, _, tau), _ = optimize.curve_fit(
+            lambda s, a, b, tau: a + b * np.exp(-(s - t0) / tau), t, y,
+            p0=(0.0, y[0], (t[-1] - t0) / 3.0), maxfev=20000)
+    except RuntimeError:
+        return None
+    return float(tau) if tau > 0 else None
 
 
 def run(wire, end_s, first_s, count, rtol, atol_K):
@@ -241,9 +254,9 @@ def run(wire, end_s, first_s, count, rtol, atol_K):
         "max_hotspot_resistance_Ohm": float(resistances.max()),
         "max_hotspot_length_m": float(resistances.max() / wire.r_cell * wire.dx),
         "hotspot_lifetime_s": None if latched or not gone_times else float(gone_times[-1]),
-        "time_to_90pct_current_recovery_s":
+        "time_to_90pct_recovery_of_dip_s":
             float(second.t_events[0][0]) if len(second.t_events[0]) else None,
-        "time_to_99pct_current_recovery_s":
+        "time_to_99pct_recovery_of_dip_s":
             float(second.t_events[1][0]) if len(second.t_events[1]) else None,
         "latched": bool(latched),
     })

@@ -19,9 +19,9 @@ using input::read_quantity;
 using input::Reader;
 using input::Section;
 
-const std::vector<std::string> device_keys{"name",   "model",     "imports",        "materials",
-                                           "film",   "substrate", "photon",         "circuit",
-                                           "solver", "output",    "compare_phonons"};
+const std::vector<std::string> device_keys{"name",   "model",     "imports",         "materials",
+                                           "film",   "substrate", "photon",          "circuit",
+                                           "solver", "output",    "compare_phonons", "wire"};
 
 constexpr std::array model_names{
     std::pair{DeviceModelKind::lumped_two_temperature, std::string_view("lumped-two-temperature")},
@@ -53,7 +53,7 @@ class DeviceReader {
   Device read() {
     Section top(reader_, file_.root, "", device_keys, SourceMark{file_.source->name, 1, 1},
                 "a device (name, model, imports, materials, film, substrate, photon, circuit, "
-                "solver, output, compare_phonons)");
+                "solver, output, compare_phonons, wire)");
     Device device;
     device.source_file = file_.source->path;
     device.name = file_.source->path.stem().string();
@@ -69,8 +69,11 @@ class DeviceReader {
     read_circuit(top, device);
     device.solver = input::read_solver_settings(reader_, top, device.model, arrival_time_);
     device.output = input::read_output_settings(reader_, top, file_.source->path);
+    // An unknown model is reported already; `wire:` is then not judged against it.
+    if (model_given_) device.wire = input::read_wire_settings(reader_, top, device.model);
     device.compare_phonon_models =
         input::read_compare_phonons(reader_, top, material, inputs_.registry());
+    input::check_physical_sanity(reader_, device, material);
     if (material != nullptr) device.material = *material;
     return device;
   }

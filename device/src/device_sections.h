@@ -1,6 +1,7 @@
 // Internal to the loader: reading each section of a device file into its part
 // of the Device (device_loader.cpp: film, substrate, photon, circuit;
-// device_settings.cpp: solver, output, compare_phonons), and the range checks
+// device_sections.cpp: solver, output, compare_phonons; wire_section.cpp:
+// wire), and the range checks
 // they share.
 #pragma once
 
@@ -36,6 +37,19 @@ OutputSettings read_output_settings(Reader& reader, const Section& top,
 std::vector<std::string> read_compare_phonons(Reader& reader, const Section& top,
                                               const Material* material,
                                               const PluginRegistry& registry);
+
+/// Reads `wire:` (electrothermal-wire devices only; reported in any other).
+WireSettings read_wire_settings(Reader& reader, const Section& top, DeviceModelKind model);
+
+/// I_c(T) = I_c0 (1 - (T/T_c)^2)^2 below T_c, 0 at and above (docs/physics.md 5).
+double critical_current_at_A(double critical_current_A, double temperature_K,
+                             double critical_temperature_K);
+
+/// Refuses what no device can be (bath at or above T_c, bias at or above
+/// I_c(T_b), a film thinner than an atomic layer) and adds to
+/// device.warnings what is merely unusual (bath above 0.9 T_c, bias above
+/// 0.95 I_c(T_b), a film thicker than 100 nm). `material` may be null.
+void check_physical_sanity(Reader& reader, Device& device, const Material* material);
 
 /// The end time used when `solver.end_time` is absent.
 Time default_end_time(DeviceModelKind model);

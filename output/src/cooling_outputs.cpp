@@ -112,7 +112,8 @@ std::string trace_csv(const Device& device, const CoolingResult& r) {
 
 std::string summary_json(const Device& device, const std::vector<RunRecord>& runs,
                          const std::optional<std::string>& plot_file,
-                         const RunProvenance* provenance) {
+                         const RunProvenance* provenance,
+                         const std::vector<std::string>& warnings) {
   const CoolingResult& first = runs.front().result;
   ordered_json photon{{"absorbed_energy_J", first.absorbed_energy_J},
                       {"absorbed_energy_eV", first.absorbed_energy_J / electron_volt_J},
@@ -131,6 +132,7 @@ std::string summary_json(const Device& device, const std::vector<RunRecord>& run
                        {"photon", photon},
                        {"solver_settings", summary_sections::solver_settings(device.solver)},
                        {"plot_file", plot_file ? ordered_json(*plot_file) : ordered_json(nullptr)},
+                       {"warnings", warnings},
                        {"runs", all_runs}};
   if (provenance) summary["provenance"] = summary_sections::provenance(*provenance);
   return summary.dump(2) + "\n";
@@ -192,12 +194,20 @@ std::string summary_table(const Device& device, const std::vector<RunRecord>& ru
     auto time = [&](const std::optional<double>& t) {
       return t ? format_time(*t - arrival_s) : std::string("-");
     };
+    // A rise below the solver's absolute tolerance is no rise: its "falls"
+    // would be the integrator's noise, and a '-' would read as "did not come
+    // back by the end".
+    const bool rose =
+        r.electrons.peak_K - r.bath_temperature_K > device.solver.absolute_tolerance.value.value();
     text += fmt::format(
         "{:<14} {:>7.3f} K {:>7.3f} K {:>10} {:>10} {:>10} {:>10} {:>10} {:>8.1e} {:>7}\n",
         r.phonon_model, r.electrons.peak_K, r.phonons.peak_K,
         r.phonons.peak_reached ? format_time(r.phonons.peak_time_s - arrival_s) : "> end",
-        time(r.electrons.half_rise_time_s), time(r.electrons.one_percent_rise_time_s),
-        r.electrons.tail_decay_time_s ? format_time(*r.electrons.tail_decay_time_s) : "-",
+        rose ? time(r.electrons.half_rise_time_s) : "no rise",
+        rose ? time(r.electrons.one_percent_rise_time_s) : "no rise",
+        r.electrons.tail_decay_time_s ? format_time(*r.electrons.tail_decay_time_s)
+        : rose                        ? "-"
+                                      : "no rise",
         format_time(r.linearised_time_constants_s[1]), r.energy.relative_error, r.statistics.steps);
   }
   return text;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "filmtherm/atomic_file.h"
+#include "filmtherm/device_loader.h"
 #include "filmtherm/electrothermal_wire.h"
 #include "filmtherm/hotspot_cooling.h"
 #include "filmtherm/two_temperature_model.h"
@@ -55,6 +56,32 @@ Result solve(const Device& variant, const PluginRegistry& registry, const Extra&
   }
 }
 
+// Hotter than ten times T_c the electrons are far outside what the models
+// were made for (a gap-free film with its low-temperature heat capacities
+// and coupling laws): the run is possible, but its numbers are suspect.
+constexpr double unusual_hotspot_over_tc = 10.0;
+
+void add_run_warnings(const Device& device, DeviceRunOutcome& outcome) {
+  const std::optional<Sourced<Temperature>>& tc = device.material.critical_temperature;
+  if (!tc || !(tc->value.value() > 0.0)) return;
+  const double tc_K = tc->value.value();
+  auto check = [&](const std::string& model, double peak_K) {
+    if (peak_K > unusual_hotspot_over_tc * tc_K) {
+      outcome.warnings.push_back(fmt::format(
+          "phonon model {}: the hotspot reached {:.4g} K, more than 10 T_c ({:.4g} K); the "
+          "material models are meant for electrons near T_c, check photon.energy, "
+          "absorbed_fraction and the hotspot size",
+          model, peak_K, unusual_hotspot_over_tc * tc_K));
+    }
+  };
+  for (const WireRunRecord& run : outcome.wire_runs) {
+    check(run.result.phonon_model, run.result.summary.peak_temperature_K);
+  }
+  for (const RunRecord& run : outcome.lumped_runs) {
+    check(run.result.phonon_model, run.result.electrons.peak_K);
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> phonon_variants(const Device& device, const DeviceRunOptions& options) {
@@ -67,7 +94,8 @@ DeviceRunOutcome run_device_model(const Device& device, const PluginRegistry& re
   const bool comparing = !models.empty();
   DeviceRunOutcome outcome;
   outcome.model = device.model;
-  outcome.record_profiles = options.wire.record_profiles;
+  const WireModelOptions wire = wire_model_options(overlay(device.wire, options.wire));
+  outcome.record_profiles = wire.record_profiles;
   outcome.provenance = run_provenance(device, registry);
   for (const Device& variant : variant_devices(device, models, registry)) {
     const std::string& model = variant.material.phonon_heat_capacity.model;
@@ -76,23 +104,26 @@ DeviceRunOutcome run_device_model(const Device& device, const PluginRegistry& re
       record.trace_file = file_name("trace", model, comparing, ".csv");
       record.profile_file = file_name("temperature-profile", model, comparing, ".csv");
       record.map_file = file_name("temperature-map", model, comparing, ".png");
-      record.result = solve<ElectrothermalWire, WireResult>(variant, registry, options.wire);
+      record.result = solve<ElectrothermalWire, WireResult>(variant, registry, wire);
       outcome.wire_runs.push_back(std::move(record));
     } else {
       outcome.lumped_runs.push_back({solve<HotspotCooling, CoolingResult>(variant, registry),
                                      file_name("trace", model, comparing, ".csv")});
     }
   }
+  outcome.warnings = device.warnings;
+  add_run_warnings(device, outcome);
   return outcome;
 }
 
 std::string device_summary_json(const Device& device, const DeviceRunOutcome& outcome) {
   if (outcome.model == DeviceModelKind::electrothermal_wire) {
-    return wire_summary_json(device, outcome.wire_runs, outcome.plot_files, &outcome.provenance);
+    return wire_summary_json(device, outcome.wire_runs, outcome.plot_files, &outcome.provenance,
+                             outcome.warnings);
   }
   const std::optional<std::string> plot =
       outcome.plot_files.empty() ? std::nullopt : std::optional(outcome.plot_files.front());
-  return summary_json(device, outcome.lumped_runs, plot, &outcome.provenance);
+  return summary_json(device, outcome.lumped_runs, plot, &outcome.provenance, outcome.warnings);
 }
 
 namespace {

@@ -33,6 +33,26 @@ std::string form_title(const WireResult& r) {
       r.options.scheme == WireDiscretisation::conservative ? "" : ", published scheme");
 }
 
+// Every wire setting as the run used it (the device's `wire:` keys, with a
+// host's overrides, and the defaults for the rest), so the summary alone says
+// how to reproduce the run.
+ordered_json wire_settings(const WireResult& r) {
+  const WireModelOptions& o = r.options;
+  const bool smoothed = o.resistive_switch == ResistiveSwitch::smoothed;
+  return ordered_json{
+      {"cells", o.cell_count},
+      {"temperatures", o.form == WireTemperatureForm::two_temperature ? "two" : "one"},
+      {"switch", to_string(o.resistive_switch)},
+      // auto: the width scaled to the film; switch_width_K is the width used.
+      {"switch_width_auto", !o.switch_width.has_value()},
+      {"switch_width_K",
+       smoothed ? ordered_json(effective_switch_width_K(r.parameters, o)) : nullptr},
+      {"escape", to_string(r.escape_law)},
+      {"scheme", to_string(o.scheme)},
+      {"stop_at_recovery", o.stop_at_recovery},
+      {"record_profiles", o.record_profiles}};
+}
+
 constexpr int trace_header_lines = 5;
 constexpr int profile_header_lines = 4;
 
@@ -86,7 +106,8 @@ std::string wire_profile_csv(const Device& device, const WireResult& r, std::siz
 
 std::string wire_summary_json(const Device& device, const std::vector<WireRunRecord>& runs,
                               const std::vector<std::string>& plot_files,
-                              const RunProvenance* provenance) {
+                              const RunProvenance* provenance,
+                              const std::vector<std::string>& warnings) {
   ordered_json all = ordered_json::array();
   for (const WireRunRecord& run : runs) {
     const WireResult& r = run.result;
@@ -114,8 +135,10 @@ std::string wire_summary_json(const Device& device, const std::vector<WireRunRec
         {"max_hotspot_time_after_arrival_s", s.max_hotspot_time_s},
         {"peak_temperature_K", s.peak_temperature_K},
         {"hotspot_lifetime_s", optional_number(s.hotspot_lifetime_s)},
-        {"time_to_90pct_current_recovery_s", optional_number(s.recovery_90_time_s)},
-        {"time_to_99pct_current_recovery_s", optional_number(s.recovery_99_time_s)},
+        {"time_to_90pct_current_recovery_s", optional_number(s.current_recovery_90_time_s)},
+        {"time_to_99pct_current_recovery_s", optional_number(s.current_recovery_99_time_s)},
+        {"time_to_90pct_recovery_of_dip_s", optional_number(s.recovery_90_time_s)},
+        {"time_to_99pct_recovery_of_dip_s", optional_number(s.recovery_99_time_s)},
         {"fitted_recovery_time_constant_s", optional_number(s.recovery_time_constant_s)},
         {"inductive_time_constant_L_over_R_s", s.inductive_time_constant_s},
         {"circuit_time_constants_s",
@@ -174,7 +197,9 @@ std::string wire_summary_json(const Device& device, const std::vector<WireRunRec
                          {"hotspot_belt_length_m", first.hotspot_belt_length_m},
                          {"pulse_fwhm_s", optional_number(first.pulse_fwhm_s)}}},
                        {"solver_settings", summary_sections::solver_settings(device.solver)},
+                       {"wire_settings", wire_settings(first)},
                        {"plot_files", plot_files},
+                       {"warnings", warnings},
                        {"runs", all}};
   if (provenance) summary["provenance"] = summary_sections::provenance(*provenance);
   return summary.dump(2) + "\n";
@@ -268,7 +293,7 @@ std::string wire_summary_table(const Device& device, const std::vector<WireRunRe
       std::string(device_model_name(device.model)), first.parameters.bias_current_A * 1e6,
       first.parameters.load_resistance_Ohm, first.parameters.kinetic_inductance_H * 1e9);
   text += fmt::format("{:<12} {:>9} {:>10} {:>9} {:>10} {:>10} {:>10} {:>10} {:>8} {:>8} {:>7}\n",
-                      "phonons", "V_out pk", "hs length", "R_hs max", "hs life", "90% rec",
+                      "phonons", "V_out pk", "hs length", "R_hs max", "hs life", "0.9 I_b at",
                       "tau fit", "L_k/R_L", "latched", "E error", "steps");
   for (const WireRunRecord& run : runs) {
     const WireResult& r = run.result;
@@ -280,9 +305,9 @@ std::string wire_summary_table(const Device& device, const std::vector<WireRunRe
         "{:<12} {:>6.3f} mV {:>7.1f} nm {:>5.2f} kO {:>10} {:>10} {:>10} {:>10} {:>8} {:>8.1e} "
         "{:>7}\n",
         r.phonon_model, s.peak_output_voltage_V * 1e3, s.max_hotspot_length_m * 1e9,
-        s.max_hotspot_resistance_Ohm * 1e-3, time(s.hotspot_lifetime_s), time(s.recovery_90_time_s),
-        time(s.recovery_time_constant_s), format_time(s.inductive_time_constant_s),
-        s.latched ? "yes" : "no",
+        s.max_hotspot_resistance_Ohm * 1e-3, time(s.hotspot_lifetime_s),
+        time(s.current_recovery_90_time_s), time(s.recovery_time_constant_s),
+        format_time(s.inductive_time_constant_s), s.latched ? "yes" : "no",
         std::max(r.energy.heat_relative_error, r.energy.circuit_relative_error),
         r.statistics.steps);
   }

@@ -281,7 +281,8 @@ class Device:
     def run(self, phonon_models: Optional[Iterable[str]] = None, *, output=None,
             cells: Optional[int] = None, temperatures: Optional[str] = None,
             switch: Optional[str] = None, switch_width=None, escape: Optional[str] = None,
-            stop_at_recovery: Optional[bool] = None) -> DeviceResult:
+            stop_at_recovery: Optional[bool] = None,
+            record_profiles: Optional[bool] = None) -> DeviceResult:
         """Solve the device, once per phonon model, as ``filmtherm run`` does.
 
         The GIL is released while the solver runs.
@@ -294,11 +295,14 @@ class Device:
         output : str or os.PathLike, optional
             Also write the trace CSV(s) and summary.json there, as
             ``filmtherm run --output DIR --no-plot`` does.
-        cells, temperatures, switch, switch_width, escape, stop_at_recovery
+        cells, temperatures, switch, switch_width, escape, stop_at_recovery, record_profiles
             Electrothermal-wire options, as the command line's ``--cells``,
             ``--temperatures one|two``, ``--switch smoothed|root-finding``,
-            ``--switch-width`` (K or text), ``--escape
-            model-power|linearised`` and ``--stop-at-recovery``.
+            ``--switch-width`` (``"auto"``, K or text), ``--escape
+            model-power|linearised``, ``--stop-at-recovery`` and
+            ``--record-profiles``. Each one given overrides the same key of
+            the device file's ``wire:`` section; ``None`` keeps the file's
+            value (or the model's default where the file has none).
 
         Returns
         -------
@@ -313,10 +317,13 @@ class Device:
         """
         wire = {}
         for key, value in (("cells", cells), ("temperatures", temperatures), ("switch", switch),
-                           ("escape", escape), ("stop_at_recovery", stop_at_recovery)):
+                           ("escape", escape), ("stop_at_recovery", stop_at_recovery),
+                           ("record_profiles", record_profiles)):
             if value is not None:
                 wire[key] = value
-        if switch_width is not None:
+        if isinstance(switch_width, str) and switch_width.strip() == "auto":
+            wire["switch_width"] = None  # scaled to the film
+        elif switch_width is not None:
             wire["switch_width"] = float(si_value(switch_width, "K", "switch_width"))
         models = list(phonon_models) if phonon_models is not None else []
         folder = os.fspath(output) if output is not None else None

@@ -8,12 +8,14 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <cmath>
 #include <functional>
 #include <sstream>
 
 #include "bindings.h"
 #include "filmtherm/device_loader.h"
 #include "filmtherm/device_run.h"
+#include "filmtherm/input_limits.h"
 #include "filmtherm/quantity_parser.h"
 
 namespace filmtherm::python {
@@ -102,40 +104,52 @@ py::dict wire_run(const WireRunRecord& run) {
   return out;
 }
 
-WireModelOptions wire_options(const py::dict& given) {
-  WireModelOptions options;
+// The run's overrides of the device's `wire:` keys (only those given).
+WireSettings wire_overrides(const py::dict& given) {
+  WireSettings settings;
+  const SourceMark host{"Device.run", 0, 0};
   for (const auto& [key, value] : given) {
     const std::string name = key.cast<std::string>();
+    const std::string text = py::isinstance<py::str>(value) ? value.cast<std::string>() : "";
+    auto word = [&](std::optional<Sourced<std::string>>& setting, bool known, const char* words) {
+      if (!known) raise_argument_error(name, words);
+      setting = Sourced<std::string>{text, host, {}};
+    };
     if (name == "cells") {
       const long cells = value.cast<long>();
       if (cells < 3) raise_argument_error("cells", "the wire needs at least 3 cells");
-      options.cell_count = static_cast<std::size_t>(cells);
-    } else if (name == "temperatures") {
-      const auto form = parse_temperature_form(value.cast<std::string>());
-      if (!form) raise_argument_error(name, "'one' or 'two'");
-      options.form = *form;
-    } else if (name == "switch") {
-      const auto kind = parse_resistive_switch(value.cast<std::string>());
-      if (!kind) raise_argument_error(name, "'smoothed' or 'root-finding'");
-      options.resistive_switch = *kind;
-    } else if (name == "switch_width") {
-      options.switch_width = from_si<Temperature>(value.cast<double>());
-      if (!(options.switch_width->value() > 0.0)) {
-        raise_argument_error(name, "must be a positive temperature");
+      if (cells > limits::max_wire_cells) {
+        raise_argument_error("cells", "at most " + std::to_string(limits::max_wire_cells) +
+                                          " cells (" + limits::wire_cells_reason + ")");
       }
+      settings.cells = Sourced<int>{static_cast<int>(cells), host, {}};
+    } else if (name == "temperatures") {
+      word(settings.temperatures, parse_temperature_form(text).has_value(), "'one' or 'two'");
+    } else if (name == "switch") {
+      word(settings.resistive_switch, parse_resistive_switch(text).has_value(),
+           "'smoothed' or 'root-finding'");
+    } else if (name == "switch_width") {
+      std::optional<Temperature> width;  // None: auto, scaled to the film
+      if (!value.is_none()) {
+        width = from_si<Temperature>(value.cast<double>());
+        if (!(std::isfinite(width->value()) && width->value() > 0.0)) {
+          raise_argument_error(name, "must be 'auto' or a positive temperature");
+        }
+      }
+      settings.switch_width = Sourced<std::optional<Temperature>>{width, host, {}};
     } else if (name == "escape") {
-      const auto law = parse_escape_law(value.cast<std::string>());
-      if (!law) raise_argument_error(name, "'model-power' or 'linearised'");
-      options.escape_law = *law;
+      word(settings.escape, parse_escape_law(text).has_value(), "'model-power' or 'linearised'");
     } else if (name == "stop_at_recovery") {
-      options.stop_at_recovery = value.cast<bool>();
+      settings.stop_at_recovery = Sourced<bool>{value.cast<bool>(), host, {}};
+    } else if (name == "record_profiles") {
+      settings.record_profiles = Sourced<bool>{value.cast<bool>(), host, {}};
     } else {
       raise_argument_error(name,
-                           "unknown wire option (cells, temperatures, switch, "
-                           "switch_width, escape, stop_at_recovery)");
+                           "unknown wire option (cells, temperatures, switch, switch_width, "
+                           "escape, stop_at_recovery, record_profiles)");
     }
   }
-  return options;
+  return settings;
 }
 
 struct PyDevice {
@@ -146,7 +160,7 @@ py::dict run(const PyDevice& self, const std::vector<std::string>& phonon_models
              const std::optional<std::filesystem::path>& output, const py::dict& wire) {
   DeviceRunOptions options;
   options.compare_phonons = phonon_models;
-  options.wire = wire_options(wire);
+  options.wire = wire_overrides(wire);
   const auto registry = registry_snapshot();
   DeviceRunOutcome outcome;
   std::string summary;

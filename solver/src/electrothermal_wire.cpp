@@ -257,6 +257,12 @@ void ElectrothermalWire::summarise() {
   }
   if (events.recovery_90_time_s) s.recovery_90_time_s = *events.recovery_90_time_s - arrival_s;
   if (events.recovery_99_time_s) s.recovery_99_time_s = *events.recovery_99_time_s - arrival_s;
+  if (events.bias_recovery_90_time_s) {
+    s.current_recovery_90_time_s = *events.bias_recovery_90_time_s - arrival_s;
+  }
+  if (events.bias_recovery_99_time_s) {
+    s.current_recovery_99_time_s = *events.bias_recovery_99_time_s - arrival_s;
+  }
   s.inductive_time_constant_s = p.kinetic_inductance_H / p.load_resistance_Ohm;
   s.circuit_time_constants_s = p.circuit_time_constants_s();
   if (!s.latched && events.minimum_time_s) {
@@ -325,13 +331,17 @@ std::optional<double> fit_recovery_time_constant_s(std::span<const double> time_
                                                    std::span<const double> dip_A, double peak_dip_A,
                                                    double after_time_s, double upper,
                                                    double lower) {
-  std::vector<std::pair<double, double>> points;  // (t, ln dip)
+  std::vector<std::pair<double, double>> points;  // (t, I_b - I)
   for (std::size_t i = 0; i < time_s.size() && i < dip_A.size(); ++i) {
     const double fraction = dip_A[i] / peak_dip_A;
-    if (time_s[i] < after_time_s || fraction > upper || fraction < lower) continue;
-    points.emplace_back(time_s[i], std::log(dip_A[i]));
+    if (time_s[i] < after_time_s || fraction > upper) continue;
+    if (fraction < lower) break;  // the rest is the baseline, where noise outweighs the decay
+    points.emplace_back(time_s[i], dip_A[i]);
   }
-  return detail::fitted_decay_time_s(points);
+  const std::optional<detail::ExponentialApproach> fit =
+      detail::fitted_exponential_approach(points);
+  if (!fit) return std::nullopt;
+  return fit->time_constant_s;
 }
 
 }  // namespace filmtherm

@@ -289,7 +289,7 @@ std::size_t ElectrothermalWireSystem::circuit_root_offset() const noexcept {
 }
 
 std::size_t ElectrothermalWireSystem::root_count() const {
-  return circuit_root_offset() + 4;
+  return circuit_root_offset() + 6;
 }
 
 std::vector<int> ElectrothermalWireSystem::root_directions() const {
@@ -299,6 +299,8 @@ std::vector<int> ElectrothermalWireSystem::root_directions() const {
   directions[k + 1] = -1;  // the dip falling to 10%
   directions[k + 2] = -1;  // and to 1%
   directions[k + 3] = -1;  // the hottest cell leaving the resistive range
+  directions[k + 4] = -1;  // the current rising through 0.9 I_b (falling through it is +1)
+  directions[k + 5] = -1;  // and through 0.99 I_b
   return directions;
 }
 
@@ -327,6 +329,13 @@ void ElectrothermalWireSystem::roots(double, std::span<const double> state,
   // (Not T* itself: near the latching threshold cells can rest on T*(I),
   // which CVODE would report as a root "at and very near" t.)
   values[k + 3] = hottest_above_switch_K + (smoothed_ ? 0.5 * switch_width_K_ : 0.0);
+  // The real function from the start: the fall through the level before the
+  // minimum has the other direction, so no constant has to switch sign.
+  auto back_to_bias = [&](const std::optional<double>& found, double fraction) {
+    return found ? passed : fraction * p.bias_current_A - current_A;
+  };
+  values[k + 4] = back_to_bias(events_.bias_recovery_90_time_s, 0.9);
+  values[k + 5] = back_to_bias(events_.bias_recovery_99_time_s, 0.99);
 }
 
 std::size_t ElectrothermalWireSystem::apply_switch_roots(std::span<const int> found) {
@@ -347,6 +356,10 @@ void ElectrothermalWireSystem::record_circuit_roots(double time_s, std::span<con
   if (at(1) && !events_.recovery_90_time_s) events_.recovery_90_time_s = time_s;
   if (at(2) && !events_.recovery_99_time_s) events_.recovery_99_time_s = time_s;
   if (at(3)) events_.hotspot_gone_time_s = time_s;
+  if (events_.minimum_time_s) {
+    if (at(4) && !events_.bias_recovery_90_time_s) events_.bias_recovery_90_time_s = time_s;
+    if (at(5) && !events_.bias_recovery_99_time_s) events_.bias_recovery_99_time_s = time_s;
+  }
 }
 
 void ElectrothermalWireSystem::record_current_minimum(double time_s, double current_A) {

@@ -2,6 +2,7 @@
 
 #include "filmtherm/electrothermal_wire.h"
 #include "filmtherm/point_runner.h"
+#include "filmtherm/wire_run_options.h"
 
 namespace filmtherm {
 
@@ -15,9 +16,11 @@ const std::vector<FigureDeclaration> figures_of_a_wire{
     {"max_hotspot_length", "m", "longest resistive length"},
     {"max_hotspot_resistance", "Ohm", "largest hotspot resistance R_hs"},
     {"hotspot_lifetime", "s", "when the last cell turned superconducting; empty when latched"},
-    {"recovery_90_time", "s", "when I_b - I fell to 10% of its dip (the reset time)"},
-    {"recovery_99_time", "s", "when I_b - I fell to 1% of its dip"},
-    {"recovery_time_constant", "s", "exponential fitted to the current's recovery"},
+    {"recovery_90_time", "s", "when the current was back to 0.9 I_b (the reset time)"},
+    {"recovery_99_time", "s", "when the current was back to 0.99 I_b"},
+    {"recovery_90_of_dip_time", "s", "when I_b - I fell to 10% of its dip"},
+    {"recovery_99_of_dip_time", "s", "when I_b - I fell to 1% of its dip"},
+    {"recovery_time_constant", "s", "tau of I_inf - dI exp(-t/tau) fitted to the recovery"},
     {"inductive_time_constant", "s", "L_k/R_L"},
     {"latched", "", "1 when a resistive domain persists at the end time, else 0"},
     {"final_hotspot_resistance", "Ohm", "R_hs at the end time"},
@@ -29,14 +32,16 @@ const std::vector<FigureDeclaration> figures_of_a_wire{
 
 class WireRunner final : public PointRunner {
  public:
-  explicit WireRunner(const PluginRegistry& registry) : registry_(registry) {
-    options_.record_profiles = false;
-  }
+  explicit WireRunner(const PluginRegistry& registry) : registry_(registry) {}
 
   const std::vector<FigureDeclaration>& figures() const override { return figures_of_a_wire; }
 
   SummaryFigures run(const Device& device) override {
-    ElectrothermalWire wire(device, registry_, options_);
+    // The point's own `wire:` keys (a study may sweep them); the profiles are
+    // not kept, a study records figures only.
+    WireModelOptions options = wire_model_options(device);
+    options.record_profiles = false;
+    ElectrothermalWire wire(device, registry_, options);
     const WireResult r = wire.run();
     const WireSummary& s = r.summary;
     const std::vector<std::optional<double>> values{
@@ -47,6 +52,8 @@ class WireRunner final : public PointRunner {
         s.max_hotspot_length_m,
         s.max_hotspot_resistance_Ohm,
         s.hotspot_lifetime_s,
+        s.current_recovery_90_time_s,
+        s.current_recovery_99_time_s,
         s.recovery_90_time_s,
         s.recovery_99_time_s,
         s.recovery_time_constant_s,
@@ -67,7 +74,6 @@ class WireRunner final : public PointRunner {
 
  private:
   const PluginRegistry& registry_;
-  WireModelOptions options_;
 };
 
 }  // namespace

@@ -17,8 +17,8 @@ namespace {
 
 // Device keys a study may vary. The model (which runner), the imports (the
 // materials are inlined) and compare_phonons (a point runs one model) are fixed.
-const std::vector<std::string> sweepable_sections{"name",   "materials", "film",   "substrate",
-                                                  "photon", "circuit",   "solver", "output"};
+const std::vector<std::string> sweepable_sections{
+    "name", "materials", "film", "substrate", "photon", "circuit", "solver", "output", "wire"};
 const std::vector<std::string> fixed_sections{"model", "imports", "compare_phonons"};
 
 std::string kind_of(const YAML::Node& node) {

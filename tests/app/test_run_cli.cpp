@@ -226,6 +226,15 @@ TEST_F(RunCommand, DepositThatNoFilmSurvivesIsRefusedWithExitTwo) {
   EXPECT_FALSE(fs::exists(folder_ / "out" / "summary.json"));
 }
 
+TEST_F(RunCommand, NothingAbsorbedReadsNoRiseInsteadOfRiseTimes) {
+  // eta = 1e-12: the electrons rise by picokelvins, far below the solver's
+  // absolute tolerance (1e-6 K): there is no fall to time.
+  write(folder_ / "device.yaml", replace_first(example_device(), "value: 0.5", "value: 1e-12"));
+  const CommandResult result = run("run device.yaml --no-plot --output out", folder_);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("no rise"), std::string::npos) << result.out;
+}
+
 TEST_F(RunCommand, FullDiskLeavesNeitherThisRunsFilesNorAnEarlierRunsOnes) {
   // A complete set is about 215 kB. On a 300 kB file system the first run
   // fits; the second, staged beside the first one's files, runs out of space.

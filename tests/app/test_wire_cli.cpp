@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "cli_runner.h"
@@ -20,7 +21,71 @@ class WireCli : public filmtherm::testing::ScratchFolderTest {
     return "'" + (fs::path(FILMTHERM_EXAMPLES_DIR) / "devices" / "yang2007-nbn.yaml").string() +
            "'";
   }
+
+  // The Yang device written into the scratch folder with its material
+  // imported by absolute path, `bias` as its bias current and `extra` appended.
+  std::string yang_copy(const std::string& bias, const std::string& extra) const {
+    const fs::path examples(FILMTHERM_EXAMPLES_DIR);
+    std::string text = read_file(examples / "devices" / "yang2007-nbn.yaml");
+    auto replace = [&](const std::string& from, const std::string& to) {
+      const std::size_t at = text.find(from);
+      if (at != std::string::npos) text.replace(at, from.size(), to);
+    };
+    replace("[../materials/nbn.yaml]",
+            "['" + (examples / "materials" / "nbn.yaml").string() + "']");
+    replace("bias_current: 16.5 uA", "bias_current: " + bias);
+    replace("folder: ../../out/yang2007-nbn", "folder: out");
+    const fs::path file = folder_ / "device.yaml";
+    std::ofstream(file) << text << extra;
+    return "'" + file.string() + "'";
+  }
 };
+
+TEST_F(WireCli, TheDeviceFileDefinesTheRunAndOptionsOverrideIt) {
+  const std::string device = yang_copy(
+      "16.5 uA", "wire:\n  cells: 30\n  switch: root-finding\n  record_profiles: false\n");
+  const auto from_file = run("run " + device + " --no-plot");
+  ASSERT_EQ(from_file.exit_code, 0) << from_file.err;
+  const std::string summary = read_file(folder_ / "out" / "summary.json");
+  EXPECT_NE(summary.find("\"wire_settings\": {\n    \"cells\": 30,"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("\"switch\": \"root-finding\""), std::string::npos);
+  EXPECT_NE(summary.find("\"switch_width_auto\": true"), std::string::npos);
+  EXPECT_NE(summary.find("\"record_profiles\": false"), std::string::npos);
+  EXPECT_FALSE(fs::exists(folder_ / "out" / "temperature-profile.csv"));
+
+  const auto overridden =
+      run("run " + device + " --cells 36 --switch smoothed --switch-width 0.2K --no-plot");
+  ASSERT_EQ(overridden.exit_code, 0) << overridden.err;
+  const std::string second = read_file(folder_ / "out" / "summary.json");
+  EXPECT_NE(second.find("\"cells\": 36,"), std::string::npos) << second;
+  EXPECT_NE(second.find("\"switch\": \"smoothed\""), std::string::npos);
+  EXPECT_NE(second.find("\"switch_width_auto\": false,\n    \"switch_width_K\": 0.2,"),
+            std::string::npos)
+      << second;
+  EXPECT_NE(second.find("\"record_profiles\": false"), std::string::npos);  // the file's
+}
+
+TEST_F(WireCli, UnusualValuesAreWarnedOnStderrAndInTheSummary) {
+  // I_c(2 K) = 20 uA (1 - (2/10.5)^2)^2 = 18.57 uA; 17.9 uA is 0.964 of it.
+  const auto result = run("run " + yang_copy("17.9 uA", "wire: {cells: 30}\n") + " --no-plot");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("filmtherm: warning: "), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("circuit.bias_current: 17.9 uA is above 0.95 I_c(T_b)"),
+            std::string::npos)
+      << result.err;
+  const std::string summary = read_file(folder_ / "out" / "summary.json");
+  EXPECT_NE(summary.find("\"warnings\": [\n    \""), std::string::npos) << summary;
+  EXPECT_NE(summary.find("is above 0.95 I_c(T_b)"), std::string::npos);
+}
+
+TEST_F(WireCli, ABiasAboveTheCriticalCurrentAtTheBathExitsWithTwo) {
+  const auto result = run("run " + yang_copy("19 uA", "") + " --no-plot");
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_NE(result.err.find("device.yaml:"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("a bias below the critical current at the bath"), std::string::npos)
+      << result.err;
+  EXPECT_FALSE(fs::exists(folder_ / "out"));
+}
 
 TEST_F(WireCli, RunWritesTraceProfileAndSummary) {
   const auto result = run("run " + yang() + " --cells 60 --no-plot -o out");
@@ -60,7 +125,7 @@ TEST_F(WireCli, ComparePhononsWritesOneSetPerModel) {
 TEST_F(WireCli, RefusedSettingsExitWithTwoAndWriteNothing) {
   for (const std::string options :
        {"--cells 2", "--cells -5", "--cells 2000000", "--switch-width 0.5m", "--switch-width -1K",
-        "--temperatures three", "--escape fast"}) {
+        "--switch-width automatic", "--temperatures three", "--escape fast"}) {
     const auto result = run("run " + yang() + " " + options + " --no-plot -o out");
     EXPECT_EQ(result.exit_code, 2) << options << ": " << result.err;
     EXPECT_FALSE(result.err.empty()) << options;

@@ -148,3 +148,34 @@ def test_wire_summary_equals_summary_json(wire):
     run = result.runs[0]
     assert run.I.shape == run.V_out.shape == run.R_hs.shape == run.t.shape
     assert run.V_out.max() > 0 and run.R_hs.max() > 0
+
+
+def test_the_device_files_wire_keys_reach_python_and_arguments_override_them(source_dir):
+    # The Yang wire with a `wire:` section: the run takes the device's settings,
+    # and a keyword argument overrides only its own key.
+    import yaml
+    path = source_dir / "examples/devices/yang2007-nbn.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["wire"] = {"cells": 30, "switch": "root-finding", "record_profiles": False}
+    device = filmtherm.Device.from_dict(data, path=path)
+    settings = device.run().summary["wire_settings"]
+    assert settings["cells"] == 30
+    assert settings["switch"] == "root-finding"
+    assert settings["record_profiles"] is False
+    assert settings["switch_width_auto"] is True
+    overridden = device.run(cells=36, switch_width="0.2 K").summary["wire_settings"]
+    assert overridden["cells"] == 36
+    assert overridden["switch"] == "root-finding"  # the device's, not overridden
+    assert overridden["switch_width_auto"] is False
+    assert overridden["record_profiles"] is False
+
+
+def test_unusual_values_are_listed_in_the_summary(source_dir):
+    # I_c(2 K) = 20 uA (1 - (2/10.5)^2)^2 = 18.57 uA; 17.9 uA is above 0.95 of it.
+    import yaml
+    path = source_dir / "examples/devices/yang2007-nbn.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["circuit"]["bias_current"] = "17.9 uA"
+    data["wire"] = {"cells": 30}
+    summary = filmtherm.Device.from_dict(data, path=path).run().summary
+    assert any("circuit.bias_current" in w and "0.95 I_c(T_b)" in w for w in summary["warnings"])

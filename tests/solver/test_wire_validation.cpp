@@ -58,10 +58,15 @@ TEST(WireValidation, CurrentRecoversWithTheReadoutTimeConstant) {
       ASSERT_FALSE(r.summary.latched) << label;
       ASSERT_TRUE(r.summary.recovery_time_constant_s) << label;
       const double fitted_s = *r.summary.recovery_time_constant_s;
-      // The criterion: L_k/R_L within 5%. The bias tee's slow mode
-      // (R_L C_bt = 5 us, pulled negative by the charge the dip left on C_bt)
-      // bends the 50%-5% window by about 2%.
-      EXPECT_NEAR(fitted_s, inductive_s, 0.05 * inductive_s) << label;
+      // The bias tee's slow mode (R_L C_bt = 5 us, pulled negative by the
+      // charge the dip left on C_bt, about 3% of the dip) bent the former
+      // straight-line fit of ln(I_b - I) about 2% short; the three-parameter
+      // fit takes it as a baseline drifting by 3% x (75 ns / 5 us) over the
+      // window, a few 1e-4 of tau. The fast mode itself lies 0.3% above
+      // L_k/R_L (the roots of L C s^2 + R C s + 1 with C = 100 nF).
+      const double fast_s = r.parameters.circuit_time_constants_s()[0];
+      EXPECT_NEAR(fitted_s, fast_s, 1e-3 * fast_s) << label;
+      EXPECT_NEAR(fitted_s, inductive_s, 5e-3 * inductive_s) << label;
       if (bias_tee_F == 1e-3) {
         // A 1 mF tee has no slow-mode offset: the fit is L_k/R_L itself, up
         // to the samples' rtol-level noise.
@@ -89,6 +94,33 @@ TEST(WireValidation, CurrentRecoversWithTheReadoutTimeConstant) {
       EXPECT_NEAR(fitted_s, *reference_s, 1e-4 * *reference_s) << label;
     }
   }
+}
+
+// The reset time as the literature gives it: the current back up to 0.9 I_b
+// (and 0.99 I_b), located by root finding; the samples of the trace bracket
+// it. The older figure, 90% of the dip recovered, comes later by the part of
+// the dip below 0.9 I_b - I_min.
+TEST(WireValidation, ResetTimeIsTheCurrentBackToNinetyPercentOfTheBias) {
+  const YangNumbers y;
+  const WireResult r = run(quick_yang(), testing::smoothed(150));
+  ASSERT_FALSE(r.summary.latched);
+  for (const auto& [fraction, found] : {std::pair{0.9, r.summary.current_recovery_90_time_s},
+                                        std::pair{0.99, r.summary.current_recovery_99_time_s}}) {
+    ASSERT_TRUE(found) << fraction;
+    const double level_A = fraction * y.bias_current;
+    const double minimum_s = r.arrival_time_s + r.summary.peak_output_time_s;
+    const auto after = std::find_if(r.trace.begin(), r.trace.end(), [&](const WireSample& s) {
+      return s.time_s > minimum_s && s.current_A >= level_A;
+    });
+    ASSERT_NE(after, r.trace.end()) << fraction;
+    ASSERT_NE(after, r.trace.begin()) << fraction;
+    const WireSample& before = *(after - 1);
+    EXPECT_LT(before.current_A, level_A) << fraction;
+    EXPECT_GE(*found + r.arrival_time_s, before.time_s) << fraction;
+    EXPECT_LE(*found + r.arrival_time_s, after->time_s) << fraction;
+  }
+  ASSERT_TRUE(r.summary.recovery_90_time_s);
+  EXPECT_LT(*r.summary.current_recovery_90_time_s, *r.summary.recovery_90_time_s);
 }
 
 // A latched wire holds a steady normal domain: dI/dt = 0 gives

@@ -302,6 +302,32 @@ TEST(StudyExpansion, ExampleStudiesAreValidInEveryPoint) {
   EXPECT_EQ(make_point_runner(wire.model, registry())->figures().size(), wire_figures().size());
 }
 
+TEST(StudyExpansion, AStudySweepsTheWireSettingsOfTheDevice) {
+  // The Yang wire has no wire: section; the axes add one to every point, and
+  // each point runs with its own settings: root finding locates switches
+  // (switch_events > 0), the smoothed switch has none.
+  const fs::path yang = fs::path(FILMTHERM_EXAMPLES_DIR) / "devices" / "yang2007-nbn.yaml";
+  const Study study = load("device: '" + yang.string() +
+                           "'\n"
+                           "axes:\n"
+                           "  wire.switch: [smoothed, root-finding]\n"
+                           "  wire.cells: [20, 30]\n");
+  ASSERT_EQ(study.point_count(), 4u);
+  const auto runner = make_wire_runner(registry());
+  for (std::size_t i = 0; i < 4; ++i) {
+    const Device device = device_of(study, i);
+    ASSERT_TRUE(device.wire.cells && device.wire.resistive_switch) << i;
+    EXPECT_EQ(device.wire.cells->value, i % 2 == 0 ? 20 : 30) << i;
+    const bool root_finding = i >= 2;
+    EXPECT_EQ(device.wire.resistive_switch->value, root_finding ? "root-finding" : "smoothed");
+    if (i % 2 == 1) continue;  // one run per switch handling is enough
+    const SummaryFigures figures = runner->run(device);
+    const FigureValue* switches = figures.find("switch_events");
+    ASSERT_TRUE(switches && switches->value) << i;
+    EXPECT_EQ(*switches->value > 0.0, root_finding) << i;
+  }
+}
+
 TEST(StudyExpansion, StudyFilesAreToldFromDevices) {
   EXPECT_TRUE(is_study_file(data_dir / "grid.yaml"));
   EXPECT_FALSE(is_study_file(data_dir / "device.yaml"));

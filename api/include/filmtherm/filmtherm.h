@@ -310,13 +310,16 @@ typedef struct filmtherm_run_options {
    * 0 and NULL: the device's compare_phonons, or its own model. */
   size_t compare_phonon_count;
   const char* const* compare_phonons;
-  /* Wire model: cells along the wire (0: 500; else at least 3). */
-  size_t wire_cell_count;
+  /* Wire model, over the device file's wire: section: a field left at its
+   * default (0, FILMTHERM_WIRE_DEFAULT) keeps the device's value (and the
+   * device's absent keys their defaults: 500 cells, one temperature, smoothed
+   * switch of width auto, the form's escape law). */
+  size_t wire_cell_count;     /* 0: the device's; else 3 to 10^6 */
   int wire_form;              /* FILMTHERM_WIRE_DEFAULT, _ONE_TEMPERATURE, _TWO_TEMPERATURE */
   int wire_switch;            /* FILMTHERM_WIRE_DEFAULT, _ROOT_FINDING, _SMOOTHED */
-  double wire_switch_width_K; /* smoothed switch width; 0: scaled to the film */
+  double wire_switch_width_K; /* smoothed switch width; 0: the device's (scaled to the film unless the device gives one) */
   int wire_escape;            /* FILMTHERM_WIRE_DEFAULT, _MODEL_POWER, _LINEARISED */
-  int wire_stop_at_recovery;  /* non-zero: end once the current has recovered */
+  int wire_stop_at_recovery;  /* 0: the device's; > 0: end once recovered; < 0: run to the end */
 } filmtherm_run_options;
 
 /* Sets the defaults and struct_size. */

@@ -125,6 +125,31 @@ struct OutputSettings {
 
 enum class DeviceModelKind { lumped_two_temperature, electrothermal_wire };
 
+/// How the electrothermal wire is computed (`wire:`, docs/yaml-reference.md):
+/// every setting that changes an answer, as the file (or a host overriding
+/// it) states it; an empty field takes the model's default. Choices are kept
+/// as written and checked against wire_setting_choices() when read; the solver
+/// maps them to its enums (wire_run_options.h).
+struct WireSettings {
+  std::optional<Sourced<int>> cells;                     ///< grid cells along the simulated stretch
+  std::optional<Sourced<std::string>> temperatures;      ///< "one" or "two" per cell
+  std::optional<Sourced<std::string>> resistive_switch;  ///< `switch:` smoothed | root-finding
+  /// `switch_width:` a temperature, or `auto` (an empty inner value): scaled to the film.
+  std::optional<Sourced<std::optional<Temperature>>> switch_width;
+  std::optional<Sourced<std::string>> escape;  ///< model-power | linearised
+  std::optional<Sourced<std::string>> scheme;  ///< conservative | published
+  std::optional<Sourced<bool>> stop_at_recovery;
+  std::optional<Sourced<bool>> record_profiles;
+};
+
+/// A choice key of `wire:` and the words it accepts (the first is the canonical one).
+struct WireChoiceKey {
+  const char* key;
+  std::optional<Sourced<std::string>> WireSettings::*field;
+  std::vector<std::string> words;
+  const char* meaning;
+};
+
 struct Device {
   std::string name;
   std::filesystem::path source_file;
@@ -139,6 +164,10 @@ struct Device {
   /// Phonon models to run side by side (`compare_phonons:`), e.g. {"film", "debye"};
   /// empty: the material's own choice only.
   std::vector<std::string> compare_phonon_models;
+  WireSettings wire;  ///< `wire:`, electrothermal-wire devices only
+  /// Values that are possible but unusual ("file:line:col: key: why"), found
+  /// while loading; `filmtherm run` prints them and summary.json lists them.
+  std::vector<std::string> warnings;
 };
 
 }  // namespace filmtherm

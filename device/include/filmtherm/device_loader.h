@@ -52,4 +52,13 @@ std::string_view device_model_name(DeviceModelKind kind);
 /// "measured", "fitted", "assumed", or "unspecified".
 std::string_view provenance_kind_name(ProvenanceKind kind);
 
+/// The choice keys of `wire:` (temperatures, switch, escape); a new choice is
+/// one more row here (device/src/wire_section.cpp) and one line where the
+/// solver maps the word to its option (solver/src/wire_run_options.cpp).
+const std::vector<WireChoiceKey>& wire_setting_choices();
+
+/// `base` with every field that `over` sets replaced: a host's overrides
+/// (command line, Python, C API) over the device file's `wire:` section.
+WireSettings overlay(WireSettings base, const WireSettings& over);
+
 }  // namespace filmtherm

@@ -28,10 +28,12 @@ struct RunRecord {
 std::string trace_csv(const Device& device, const CoolingResult& result);
 
 /// The JSON summary of all runs (see docs/lumped-model.md for the fields).
-/// With `provenance` (may be null) the summary says what produced it.
+/// With `provenance` (may be null) the summary says what produced it;
+/// `warnings` (unusual values, device_run.h) become its `warnings` array.
 std::string summary_json(const Device& device, const std::vector<RunRecord>& runs,
                          const std::optional<std::string>& plot_file,
-                         const RunProvenance* provenance = nullptr);
+                         const RunProvenance* provenance = nullptr,
+                         const std::vector<std::string>& warnings = {});
 
 /// Plots every run's T_e (solid) and T_ph (dashed) against log time with
 /// gnuplot, reading the trace files already in `folder`, into `folder/png_name`

@@ -20,6 +20,7 @@
 #include "filmtherm/provenance.h"
 #include "filmtherm/wire_model.h"
 #include "filmtherm/wire_outputs.h"
+#include "filmtherm/wire_run_options.h"
 
 namespace filmtherm {
 
@@ -27,7 +28,9 @@ struct DeviceRunOptions {
   /// Phonon models to run side by side, e.g. {"film", "debye"}; empty: the
   /// device's compare_phonons, and when that is empty too the material's own.
   std::vector<std::string> compare_phonons;
-  WireModelOptions wire;  ///< electrothermal-wire devices only
+  /// Electrothermal-wire devices only: settings over the device's `wire:`
+  /// section (a host's overrides; an empty field keeps the file's value).
+  WireSettings wire;
 };
 
 /// Every variant's result, with the names its files get in an output folder.
@@ -38,6 +41,9 @@ struct DeviceRunOutcome {
   bool record_profiles = false;          ///< wire runs kept T(x, t)
   std::vector<std::string> plot_files;   ///< filled by write_device_outputs
   RunProvenance provenance;              ///< what produced the run
+  /// Possible but unusual: the device's (Device::warnings) and the run's
+  /// (a hotspot hotter than 10 T_c), each a sentence with its place.
+  std::vector<std::string> warnings;
 };
 
 /// The solver failed in one variant: IntegrationError with the variant's phonon model.

@@ -38,10 +38,12 @@ std::string wire_profile_csv(const Device& device, const WireResult& result,
                              std::size_t max_columns = 1000);
 
 /// The JSON summary of all runs (docs/wire-model.md lists the fields).
-/// With `provenance` (may be null) the summary says what produced it.
+/// With `provenance` (may be null) the summary says what produced it;
+/// `warnings` (unusual values, device_run.h) become its `warnings` array.
 std::string wire_summary_json(const Device& device, const std::vector<WireRunRecord>& runs,
                               const std::vector<std::string>& plot_files,
-                              const RunProvenance* provenance = nullptr);
+                              const RunProvenance* provenance = nullptr,
+                              const std::vector<std::string>& warnings = {});
 
 /// Plots I(t), V_out(t), R_hs(t), hotspot length and the hottest temperature
 /// of every run against log time into `folder/png_name`. Returns an

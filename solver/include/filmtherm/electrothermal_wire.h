@@ -62,11 +62,18 @@ struct WireSummary {
   double peak_temperature_K = 0.0;
   /// When the last cell turned superconducting again; empty when latched.
   std::optional<double> hotspot_lifetime_s;
-  /// When I_b - I fell to 10% (1%) of its largest value after the dip.
+  /// When the current was back up to 90% (99%) of I_b after its minimum: the
+  /// reset time as the literature states it. Empty when the current never
+  /// fell that low, or had not come back by the end.
+  std::optional<double> current_recovery_90_time_s;
+  std::optional<double> current_recovery_99_time_s;
+  /// When I_b - I fell to 10% (1%) of its largest value after the dip
+  /// ("90% of the dip recovered"; longer than the above by the part of the
+  /// dip that I_b - 0.9 I_b leaves out).
   std::optional<double> recovery_90_time_s;
   std::optional<double> recovery_99_time_s;
-  /// Exponential fitted to I_b - I once the hotspot is gone, between 50% and
-  /// 5% of the dip (bias-tee slow mode included, so a little above L_k/R_L).
+  /// tau of the three-parameter fit I_b - I = d_inf + d_0 exp(-t/tau) once the
+  /// hotspot is gone, down to 1% of the dip (fit_recovery_time_constant_s).
   std::optional<double> recovery_time_constant_s;
   double inductive_time_constant_s = 0.0;  ///< L_k/R_L
   /// The readout's two modes with R_hs = 0 (WireParameters::circuit_time_constants_s).
@@ -157,12 +164,16 @@ class ElectrothermalWire {
   WireResult result_;
 };
 
-/// Decay time of I_b - I: least-squares fit of ln(I_b - I) against time over
-/// the samples after `after_time_s` where the dip lies between `upper` and
-/// `lower` times `peak_dip_A`. Empty when fewer than 4 samples qualify.
+/// Recovery time constant tau of the current: the three-parameter
+/// least-squares fit I_b - I = d_inf + d_0 exp(-(t - t_0)/tau) (d_inf free, so
+/// the bias tee's slow drift of the baseline is not read as decay) over the
+/// samples after `after_time_s` whose dip is at most `upper` times
+/// `peak_dip_A`, up to the first one below `lower` times it (beyond, noise
+/// outweighs the decay). Empty when fewer than 5 samples qualify or no
+/// exponential fits (docs/wire-model.md, "Figures").
 std::optional<double> fit_recovery_time_constant_s(std::span<const double> time_s,
                                                    std::span<const double> dip_A, double peak_dip_A,
-                                                   double after_time_s, double upper = 0.5,
-                                                   double lower = 0.05);
+                                                   double after_time_s, double upper = 1.0,
+                                                   double lower = 0.01);
 
 }  // namespace filmtherm

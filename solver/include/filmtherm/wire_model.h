@@ -197,6 +197,10 @@ struct WireCircuitEvents {
   double minimum_current_A = 0.0;
   std::optional<double> recovery_90_time_s;
   std::optional<double> recovery_99_time_s;
+  /// After the minimum, the current back up to 90% and 99% of I_b (the
+  /// literature's reset time); empty when it never fell below that.
+  std::optional<double> bias_recovery_90_time_s;
+  std::optional<double> bias_recovery_99_time_s;
   /// The latest time the hotspot vanished (it may come back and vanish again).
   std::optional<double> hotspot_gone_time_s;
 };
@@ -243,7 +247,7 @@ class ElectrothermalWireSystem final : public OdeSystem {
   std::vector<std::vector<std::size_t>> jacobian_pattern() const override;
 
   /// Root functions: with root finding, one per cell (T - T*(I)) first; then
-  /// the four events of WireCircuitEvents (the hotspot's end as the hottest
+  /// the six events of WireCircuitEvents (the hotspot's end as the hottest
   /// cell falling through T*(I), or T*(I) - w/2 when smoothed).
   std::size_t root_count() const override;
   void roots(double time_s, std::span<const double> state, std::span<double> values) override;
