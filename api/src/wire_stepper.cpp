@@ -7,6 +7,7 @@
 
 #include "api_error.h"
 #include "filmtherm/driven_wire.h"
+#include "filmtherm/wire_run_options.h"
 #include "handles.h"
 #include "run_options.h"
 
@@ -39,8 +40,9 @@ int filmtherm_wire_create(const filmtherm_device* device, const filmtherm_run_op
     handle->device = device->device;
     {
       const std::shared_lock lock(device->core->registry_mutex);
-      handle->wire = std::make_unique<filmtherm::DrivenWire>(handle->device, device->core->registry,
-                                                             converted.wire);
+      handle->wire = std::make_unique<filmtherm::DrivenWire>(
+          handle->device, device->core->registry,
+          filmtherm::wire_model_options(filmtherm::overlay(handle->device.wire, converted.wire)));
     }
     *wire = handle.release();
   });

@@ -169,7 +169,7 @@ TEST_F(SweepIsolation, AResumeAfterCompletionRunsNothing) {
   EXPECT_EQ(read(*folder_ / "journal.jsonl"), journal);
 }
 
-TEST(SweepWorkers, ProcessesGiveTheSameTableAsThreads) {
+TEST(SweepProcesses, ProcessesGiveTheSameTableAsThreads) {
   const fs::path processes = scratch("grid-processes");
   const fs::path threads = scratch("grid-threads");
   const std::string study = quoted(data_dir / "grid.yaml");
@@ -184,7 +184,7 @@ TEST(SweepWorkers, ProcessesGiveTheSameTableAsThreads) {
   EXPECT_EQ(read(processes / "results.jsonl"), read(threads / "results.jsonl"));
 }
 
-TEST(SweepWorkers, ATimeLimitWithoutATimeUnitIsRefused) {
+TEST(SweepProcesses, ATimeLimitWithoutATimeUnitIsRefused) {
   const CommandResult result = run("sweep " + quoted(data_dir / "faulty.yaml") + " " + plugin +
                                    " --point-time-limit 30 -o " + quoted(scratch("refused")));
   EXPECT_EQ(result.exit_code, 2) << result.err;
