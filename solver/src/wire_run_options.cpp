@@ -20,6 +20,11 @@ Choice parsed(const std::optional<Sourced<std::string>>& given, const char* key,
       "wire.{}: '{}' is not one of its choices (docs/yaml-reference.md)", key, given->value));
 }
 
+/// "file:line:col" of a device key, or "command line --scheme" of a host's override.
+std::string where(const SourceMark& mark) {
+  return mark.line > 0 ? fmt::format("{}:{}:{}", mark.file, mark.line, mark.column) : mark.file;
+}
+
 }  // namespace
 
 WireModelOptions wire_model_options(const WireSettings& w) {
@@ -39,6 +44,14 @@ WireModelOptions wire_model_options(const WireSettings& w) {
   if (w.escape)
     options.escape_law = parsed(w.escape, "escape", parse_escape_law, WireEscapeLaw::linearised);
   options.scheme = parsed(w.scheme, "scheme", parse_wire_discretisation, options.scheme);
+  if (options.scheme == WireDiscretisation::published_yang2007 &&
+      options.form != WireTemperatureForm::one_temperature) {
+    // Both settings can come from the file or a host; name where each was set.
+    throw std::invalid_argument(
+        fmt::format("{}: scheme published has one temperature per cell, but {} asks for two; use "
+                    "temperatures: one (--temperatures one) or scheme: conservative",
+                    where(w.scheme->mark), where(w.temperatures->mark)));
+  }
   if (w.switch_width) {
     options.switch_width = w.switch_width->value;
     if (options.switch_width &&

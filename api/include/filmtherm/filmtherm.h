@@ -317,7 +317,8 @@ typedef struct filmtherm_run_options {
   size_t wire_cell_count;     /* 0: the device's; else 3 to 10^6 */
   int wire_form;              /* FILMTHERM_WIRE_DEFAULT, _ONE_TEMPERATURE, _TWO_TEMPERATURE */
   int wire_switch;            /* FILMTHERM_WIRE_DEFAULT, _ROOT_FINDING, _SMOOTHED */
-  double wire_switch_width_K; /* smoothed switch width; 0: the device's (scaled to the film unless the device gives one) */
+  double wire_switch_width_K; /* smoothed switch width; 0: the device's (scaled to the film unless
+                                 the device gives one) */
   int wire_escape;            /* FILMTHERM_WIRE_DEFAULT, _MODEL_POWER, _LINEARISED */
   int wire_stop_at_recovery;  /* 0: the device's; > 0: end once recovered; < 0: run to the end */
 } filmtherm_run_options;
