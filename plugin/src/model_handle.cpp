@@ -84,19 +84,9 @@ std::string format_point(const filmtherm_evaluation& e, std::size_t i) {
 }  // namespace
 
 std::string describe(MaterialProperty property) {
-  switch (property) {
-    case MaterialProperty::phonon_heat_capacity:
-      return "phonon heat capacity";
-    case MaterialProperty::electron_heat_capacity:
-      return "electron heat capacity";
-    case MaterialProperty::electron_phonon_power:
-      return "electron-phonon power";
-    case MaterialProperty::phonon_escape_power:
-      return "phonon escape power";
-    case MaterialProperty::thermal_conductivity:
-      return "thermal conductivity";
-  }
-  return fmt::format("unknown property {}", static_cast<int>(property));
+  const std::string name = property_name(property);
+  return name == "unknown property" ? fmt::format("unknown property {}", static_cast<int>(property))
+                                    : name;
 }
 
 ModelDescriptor::ModelDescriptor(std::shared_ptr<const LoadedPlugin> plugin,

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <limits>
 
+#include "wire_cvode_settings.h"
 #include "wire_workspace.h"
 
 namespace filmtherm {
@@ -83,21 +84,8 @@ class CurrentDrivenSystem final : public OdeSystem {
 // the cells alike; the frozen components get floors at their natural scales.
 CvodeSettings driven_settings(const Device& device, const ElectrothermalWireSystem& system,
                               LinearSolverKind kind) {
-  const SolverSettings& s = device.solver;
-  const WireParameters& p = system.parameters();
-  CvodeSettings settings;
-  settings.relative_tolerance = s.relative_tolerance.value;
-  const double floor = 1e-3 * settings.relative_tolerance;
-  const double energy_scale_J = 0.5 * p.kinetic_inductance_H * p.bias_current_A * p.bias_current_A;
-  settings.absolute_tolerances.assign(system.size(), floor * energy_scale_J);
-  for (std::size_t i = 0; i < system.current_index(); ++i) {
-    settings.absolute_tolerances[i] = s.absolute_tolerance.value.value();
-  }
-  settings.absolute_tolerances[system.current_index()] = floor * p.bias_current_A;
-  settings.absolute_tolerances[system.capacitor_index()] =
-      floor * p.load_resistance_Ohm * p.bias_current_A;
+  CvodeSettings settings = wire_cvode_settings(device, system, kind);
   settings.max_steps = std::numeric_limits<long>::max() / 2;  // the host sets the pace
-  settings.linear_solver.kind = kind;
   return settings;
 }
 
@@ -110,9 +98,6 @@ struct DrivenWire::Impl {
              PhotonDeposit::from_device(device)),
         driven(wire),
         width_K(wire.switch_width_K()) {
-    if (options.linear_solver == LinearSolverKind::banded) {
-      throw std::invalid_argument("the wire model offers the sparse and dense linear solvers");
-    }
     const std::vector<double> initial = wire.initial_state();
     driven.set_current_line(wire.start_time_s(), wire.parameters().bias_current_A,
                             wire.start_time_s(), wire.parameters().bias_current_A);

@@ -9,17 +9,12 @@
 
 #include "exponential_fit.h"
 #include "output_times.h"
+#include "wire_cvode_settings.h"
 
 namespace filmtherm {
 
-namespace {
-
-// The solver's temperature tolerance for the temperatures; the current, the
-// bias-tee voltage and the energy integrals are controlled mostly by the
-// relative tolerance, with absolute floors a thousandth of rtol times their
-// natural scales (I_b, R_L I_b, L_k I_b^2 / 2).
-CvodeSettings cvode_settings(const Device& device, const ElectrothermalWireSystem& system,
-                             LinearSolverKind kind) {
+CvodeSettings wire_cvode_settings(const Device& device, const ElectrothermalWireSystem& system,
+                                  LinearSolverKind kind) {
   if (kind == LinearSolverKind::banded) {
     throw std::invalid_argument("the wire model offers the sparse and dense linear solvers");
   }
@@ -40,8 +35,6 @@ CvodeSettings cvode_settings(const Device& device, const ElectrothermalWireSyste
   settings.linear_solver.kind = kind;
   return settings;
 }
-
-}  // namespace
 
 ElectrothermalWire::ElectrothermalWire(const Device& device, const PluginRegistry& registry,
                                        const WireModelOptions& options)
@@ -121,9 +114,9 @@ void ElectrothermalWire::make_output_times() {
 
 void ElectrothermalWire::start_integrator() {
   const std::vector<double> initial = system_.initial_state();
-  integrator_ =
-      std::make_unique<CvodeIntegrator>(system_, system_.start_time_s(), initial,
-                                        cvode_settings(device_, system_, options_.linear_solver));
+  integrator_ = std::make_unique<CvodeIntegrator>(
+      system_, system_.start_time_s(), initial,
+      wire_cvode_settings(device_, system_, options_.linear_solver));
   integrator_->set_stop_time(device_.solver.end_time.value.value());
   const PhotonDeposit& photon = system_.photon();
   if (photon.is_pulse()) {
