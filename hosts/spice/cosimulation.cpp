@@ -263,6 +263,7 @@ CosimulationResult cosimulate(const PreparedNetlist& netlist,
       throw FilmthermError(code, netlist.wires[i].element + ": " + last_message(code));
     }
     filmtherm_wire_start_time(w->wire, &w->start_s);
+    filmtherm_wire_cell_count(w->wire, &w->trace.cell_count);
     session.wires.push_back(std::move(w));
   }
 

@@ -33,6 +33,7 @@ struct WireTrace {
   std::string name;  ///< the marked resistor
   std::vector<double> current_A, resistance_Ohm, hottest_K, hottest_phonon_K, length_m;
   double bias_current_A = 0.0;  ///< the device's, for the summary
+  std::size_t cell_count = 0;   ///< the grid the wire ran on (device's wire.cells or --cells)
 };
 
 struct CosimulationResult {

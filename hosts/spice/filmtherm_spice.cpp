@@ -46,7 +46,6 @@ struct UsageError : std::runtime_error {
 Arguments parse(int argc, char** argv) {
   Arguments a;
   filmtherm_run_options_init(&a.options);
-  a.options.wire_cell_count = 200;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     auto value = [&]() -> std::string {
@@ -178,6 +177,7 @@ int run(const Arguments& a) {
     return 3;
   }
   try {
+    if (!result.wires.empty()) description.cell_count = result.wires.front().cell_count;
     write_outputs(a.output, result, description, a.plot);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "filmtherm-spice: %s\n", e.what());
