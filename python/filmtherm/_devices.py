@@ -281,7 +281,7 @@ class Device:
     def run(self, phonon_models: Optional[Iterable[str]] = None, *, output=None,
             cells: Optional[int] = None, temperatures: Optional[str] = None,
             switch: Optional[str] = None, switch_width=None, escape: Optional[str] = None,
-            stop_at_recovery: Optional[bool] = None,
+            scheme: Optional[str] = None, stop_at_recovery: Optional[bool] = None,
             record_profiles: Optional[bool] = None) -> DeviceResult:
         """Solve the device, once per phonon model, as ``filmtherm run`` does.
 
@@ -295,11 +295,12 @@ class Device:
         output : str or os.PathLike, optional
             Also write the trace CSV(s) and summary.json there, as
             ``filmtherm run --output DIR --no-plot`` does.
-        cells, temperatures, switch, switch_width, escape, stop_at_recovery, record_profiles
+        cells, temperatures, switch, switch_width, escape, scheme, stop_at_recovery, record_profiles
             Electrothermal-wire options, as the command line's ``--cells``,
             ``--temperatures one|two``, ``--switch smoothed|root-finding``,
             ``--switch-width`` (``"auto"``, K or text), ``--escape
-            model-power|linearised``, ``--stop-at-recovery`` and
+            model-power|linearised``, ``--scheme conservative|published``,
+            ``--stop-at-recovery`` and
             ``--record-profiles``. Each one given overrides the same key of
             the device file's ``wire:`` section; ``None`` keeps the file's
             value (or the model's default where the file has none).
@@ -317,7 +318,8 @@ class Device:
         """
         wire = {}
         for key, value in (("cells", cells), ("temperatures", temperatures), ("switch", switch),
-                           ("escape", escape), ("stop_at_recovery", stop_at_recovery),
+                           ("escape", escape), ("scheme", scheme),
+                           ("stop_at_recovery", stop_at_recovery),
                            ("record_profiles", record_profiles)):
             if value is not None:
                 wire[key] = value

@@ -139,6 +139,9 @@ WireSettings wire_overrides(const py::dict& given) {
       settings.switch_width = Sourced<std::optional<Temperature>>{width, host, {}};
     } else if (name == "escape") {
       word(settings.escape, parse_escape_law(text).has_value(), "'model-power' or 'linearised'");
+    } else if (name == "scheme") {
+      word(settings.scheme, parse_wire_discretisation(text).has_value(),
+           "'conservative' or 'published'");
     } else if (name == "stop_at_recovery") {
       settings.stop_at_recovery = Sourced<bool>{value.cast<bool>(), host, {}};
     } else if (name == "record_profiles") {

@@ -168,6 +168,11 @@ def test_the_device_files_wire_keys_reach_python_and_arguments_override_them(sou
     assert overridden["switch"] == "root-finding"  # the device's, not overridden
     assert overridden["switch_width_auto"] is False
     assert overridden["record_profiles"] is False
+    assert overridden["scheme"] == "conservative"
+    published = device.run(scheme="published").summary["wire_settings"]
+    assert published["scheme"] == "published"
+    with pytest.raises(filmtherm.InputError, match="scheme"):
+        device.run(scheme="yang")
 
 
 def test_unusual_values_are_listed_in_the_summary(source_dir):
