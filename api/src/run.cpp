@@ -3,8 +3,10 @@
 // JSON and the trace columns, named as the CLI's trace CSV header names them.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstddef>
 #include <cstring>
 #include <mutex>
 #include <span>
@@ -111,13 +113,35 @@ void copy_column(const std::vector<Sample>& trace, const std::array<Column<Sampl
 
 namespace filmtherm::api {
 
-filmtherm::DeviceRunOptions run_options_from(const filmtherm_run_options& o) {
-  if (o.struct_size < sizeof(filmtherm_run_options)) {
+filmtherm_run_options known_run_options(const filmtherm_run_options* given) {
+  filmtherm_run_options o{};
+  o.struct_size = sizeof(o);
+  if (given == nullptr) return o;
+  // Minor version 2's struct ends where wire_model begins.
+  constexpr std::size_t oldest = offsetof(filmtherm_run_options, wire_model);
+  if (given->struct_size < oldest) {
     throw ApiError(FILMTHERM_E_INVALID_ARGUMENT,
-                   fmt::format("options->struct_size is {}, expected {} (call "
+                   fmt::format("options->struct_size is {}, expected at least {} (call "
                                "filmtherm_run_options_init)",
-                               o.struct_size, sizeof(filmtherm_run_options)));
+                               given->struct_size, oldest));
   }
+  // Read no byte beyond the host's struct.
+  std::memcpy(&o, given, std::min(given->struct_size, sizeof(o)));
+  o.struct_size = sizeof(o);
+  return o;
+}
+
+filmtherm_wire_model wire_model_of(const filmtherm_run_options& o) {
+  if (o.wire_model != FILMTHERM_WIRE_MODEL_1D && o.wire_model != FILMTHERM_WIRE_MODEL_LUMPED_HOTSPOT) {
+    throw ApiError(FILMTHERM_E_INVALID_ARGUMENT,
+                   fmt::format("options->wire_model = {} is not FILMTHERM_WIRE_MODEL_1D (0) or "
+                               "FILMTHERM_WIRE_MODEL_LUMPED_HOTSPOT (1)",
+                               o.wire_model));
+  }
+  return static_cast<filmtherm_wire_model>(o.wire_model);
+}
+
+filmtherm::DeviceRunOptions run_options_from(const filmtherm_run_options& o) {
   filmtherm::DeviceRunOptions options;
   if (o.compare_phonon_count > 0) require(o.compare_phonons, "options->compare_phonons");
   for (std::size_t i = 0; i < o.compare_phonon_count; ++i) {
@@ -196,10 +220,13 @@ int filmtherm_device_run(const filmtherm_device* device, const filmtherm_run_opt
     require(device, "device");
     require(run, "run");
     *run = nullptr;
-    filmtherm_run_options defaults{};
-    defaults.struct_size = sizeof(defaults);
-    const filmtherm::DeviceRunOptions converted =
-        filmtherm::api::run_options_from(options ? *options : defaults);
+    const filmtherm_run_options known = filmtherm::api::known_run_options(options);
+    if (filmtherm::api::wire_model_of(known) != FILMTHERM_WIRE_MODEL_1D) {
+      throw ApiError(FILMTHERM_E_INVALID_ARGUMENT,
+                     "options->wire_model: the lumped hotspot is a driven wire only "
+                     "(filmtherm_wire_create); filmtherm_device_run runs the device's own model");
+    }
+    const filmtherm::DeviceRunOptions converted = filmtherm::api::run_options_from(known);
     auto handle = std::make_unique<filmtherm_run>();
     handle->core = device->core;
     {

@@ -1,12 +1,19 @@
 // A wire stepped by a host that computes its current (filmtherm_wire_*): the
-// C face of DrivenWire (solver/include/filmtherm/driven_wire.h), for a
-// circuit simulator holding the readout (hosts/spice).
+// C face of DrivenWire (solver/include/filmtherm/driven_wire.h) and of
+// LumpedHotspotWire (lumped_hotspot.h), for a circuit simulator holding the
+// readout (hosts/spice). A handle holds one of the two; each function asks
+// which.
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <shared_mutex>
 
 #include "api_error.h"
 #include "filmtherm/driven_wire.h"
+#include "filmtherm/lumped_hotspot.h"
 #include "filmtherm/wire_run_options.h"
 #include "handles.h"
 #include "run_options.h"
@@ -20,7 +27,8 @@ struct filmtherm_wire {
   std::shared_ptr<filmtherm::api::ContextCore> core;
   /// The wire's materials are created from this copy and live with the wire.
   filmtherm::Device device;
-  std::unique_ptr<filmtherm::DrivenWire> wire;
+  std::unique_ptr<filmtherm::DrivenWire> wire;           ///< the 1D wire, or
+  std::unique_ptr<filmtherm::LumpedHotspotWire> lumped;  ///< the lumped hotspot
 };
 
 extern "C" {
@@ -31,18 +39,22 @@ int filmtherm_wire_create(const filmtherm_device* device, const filmtherm_run_op
     require(device, "device");
     require(wire, "wire");
     *wire = nullptr;
-    filmtherm_run_options defaults{};
-    defaults.struct_size = sizeof(defaults);
-    const filmtherm::DeviceRunOptions converted =
-        filmtherm::api::run_options_from(options ? *options : defaults);
+    const filmtherm_run_options known = filmtherm::api::known_run_options(options);
+    const filmtherm_wire_model model = filmtherm::api::wire_model_of(known);
+    const filmtherm::DeviceRunOptions converted = filmtherm::api::run_options_from(known);
     auto handle = std::make_unique<filmtherm_wire>();
     handle->core = device->core;
     handle->device = device->device;
     {
       const std::shared_lock lock(device->core->registry_mutex);
-      handle->wire = std::make_unique<filmtherm::DrivenWire>(
-          handle->device, device->core->registry,
-          filmtherm::wire_model_options(filmtherm::overlay(handle->device.wire, converted.wire)));
+      if (model == FILMTHERM_WIRE_MODEL_LUMPED_HOTSPOT) {
+        handle->lumped = std::make_unique<filmtherm::LumpedHotspotWire>(handle->device,
+                                                                         device->core->registry);
+      } else {
+        handle->wire = std::make_unique<filmtherm::DrivenWire>(
+            handle->device, device->core->registry,
+            filmtherm::wire_model_options(filmtherm::overlay(handle->device.wire, converted.wire)));
+      }
     }
     *wire = handle.release();
   });
@@ -56,7 +68,7 @@ int filmtherm_wire_start_time(const filmtherm_wire* wire, double* time_s) {
   return guarded(__func__, log_of(wire), [&] {
     require(wire, "wire");
     require(time_s, "time_s");
-    *time_s = wire->wire->start_time_s();
+    *time_s = wire->lumped ? wire->lumped->start_time_s() : wire->wire->start_time_s();
   });
 }
 
@@ -64,7 +76,7 @@ int filmtherm_wire_time(const filmtherm_wire* wire, double* time_s) {
   return guarded(__func__, log_of(wire), [&] {
     require(wire, "wire");
     require(time_s, "time_s");
-    *time_s = wire->wire->time_s();
+    *time_s = wire->lumped ? wire->lumped->time_s() : wire->wire->time_s();
   });
 }
 
@@ -72,7 +84,11 @@ int filmtherm_wire_advance(filmtherm_wire* wire, double end_time_s, double start
                            double end_current_A) {
   return guarded(__func__, log_of(wire), [&] {
     require(wire, "wire");
-    wire->wire->advance(end_time_s, start_current_A, end_current_A);
+    if (wire->lumped) {
+      wire->lumped->advance(end_time_s, start_current_A, end_current_A);
+    } else {
+      wire->wire->advance(end_time_s, start_current_A, end_current_A);
+    }
   });
 }
 
@@ -83,6 +99,17 @@ int filmtherm_wire_observe(const filmtherm_wire* wire, double current_A,
     require(wire, "wire");
     if (!std::isfinite(current_A)) {
       throw ApiError(FILMTHERM_E_INVALID_ARGUMENT, "current_A is not finite");
+    }
+    if (wire->lumped) {
+      // The domain's resistance does not depend on the present current; the
+      // model has no temperatures.
+      const filmtherm::LumpedHotspotObservation o = wire->lumped->observe();
+      const double none = std::numeric_limits<double>::quiet_NaN();
+      if (hotspot_resistance_Ohm) *hotspot_resistance_Ohm = o.hotspot_resistance_Ohm;
+      if (hottest_K) *hottest_K = none;
+      if (hottest_phonon_K) *hottest_phonon_K = none;
+      if (hotspot_length_m) *hotspot_length_m = o.hotspot_length_m;
+      return;
     }
     const filmtherm::DrivenWireObservation o = wire->wire->observe(current_A);
     if (hotspot_resistance_Ohm) *hotspot_resistance_Ohm = o.hotspot_resistance_Ohm;
@@ -104,21 +131,32 @@ int filmtherm_wire_max_step(const filmtherm_wire* wire, double current_A,
     if (!(relative_change > 0.0 && relative_change <= 1.0)) {
       throw ApiError(FILMTHERM_E_INVALID_ARGUMENT, "relative_change must lie in (0, 1]");
     }
-    *max_step_s = wire->wire->max_step_s(current_A, current_rate_A_per_s, relative_change);
+    *max_step_s =
+        wire->lumped
+            ? wire->lumped->max_step_s(current_A, current_rate_A_per_s, relative_change)
+            : wire->wire->max_step_s(current_A, current_rate_A_per_s, relative_change);
   });
 }
 
 int filmtherm_wire_save(filmtherm_wire* wire) {
   return guarded(__func__, log_of(wire), [&] {
     require(wire, "wire");
-    wire->wire->save();
+    if (wire->lumped) {
+      wire->lumped->save();
+    } else {
+      wire->wire->save();
+    }
   });
 }
 
 int filmtherm_wire_restore(filmtherm_wire* wire) {
   return guarded(__func__, log_of(wire), [&] {
     require(wire, "wire");
-    wire->wire->restore();
+    if (wire->lumped) {
+      wire->lumped->restore();
+    } else {
+      wire->wire->restore();
+    }
   });
 }
 
@@ -126,7 +164,7 @@ int filmtherm_wire_cell_count(const filmtherm_wire* wire, size_t* count) {
   return guarded(__func__, log_of(wire), [&] {
     require(wire, "wire");
     require(count, "count");
-    *count = wire->wire->parameters().cell_count;
+    *count = wire->lumped ? 0 : wire->wire->parameters().cell_count;
   });
 }
 
@@ -134,6 +172,7 @@ int filmtherm_wire_temperatures(const filmtherm_wire* wire, double* out, size_t 
   return guarded(__func__, log_of(wire), [&] {
     require(wire, "wire");
     require(out, "out");
+    if (wire->lumped) return;  // no cells
     const std::vector<double> t = wire->wire->electron_temperatures_K();
     if (size < t.size()) {
       throw ApiError(FILMTHERM_E_BUFFER_TOO_SMALL,
@@ -147,7 +186,48 @@ int filmtherm_wire_solver_steps(const filmtherm_wire* wire, long* steps) {
   return guarded(__func__, log_of(wire), [&] {
     require(wire, "wire");
     require(steps, "steps");
-    *steps = wire->wire->solver_steps();
+    *steps = wire->lumped ? wire->lumped->pieces() : wire->wire->solver_steps();
+  });
+}
+
+int filmtherm_wire_model_kind(const filmtherm_wire* wire, int* model) {
+  return guarded(__func__, log_of(wire), [&] {
+    require(wire, "wire");
+    require(model, "model");
+    *model = wire->lumped ? FILMTHERM_WIRE_MODEL_LUMPED_HOTSPOT : FILMTHERM_WIRE_MODEL_1D;
+  });
+}
+
+int filmtherm_wire_lumped_constants(const filmtherm_wire* wire,
+                                    filmtherm_lumped_hotspot_constants* constants) {
+  return guarded(__func__, log_of(wire), [&] {
+    require(wire, "wire");
+    require(constants, "constants");
+    if (constants->struct_size < sizeof(filmtherm_lumped_hotspot_constants)) {
+      throw ApiError(FILMTHERM_E_INVALID_ARGUMENT,
+                     fmt::format("constants->struct_size is {}, expected at least {}",
+                                 constants->struct_size,
+                                 sizeof(filmtherm_lumped_hotspot_constants)));
+    }
+    if (!wire->lumped) {
+      throw ApiError(FILMTHERM_E_NOT_FOUND,
+                     "the wire is the 1D model; only the lumped hotspot has these constants");
+    }
+    const filmtherm::LumpedHotspotConstants& k = wire->lumped->constants();
+    filmtherm_lumped_hotspot_constants out{};
+    out.struct_size = constants->struct_size;
+    out.heat_capacity_J_per_m3_K = k.heat_capacity_J_per_m3_K;
+    out.heat_transfer_W_per_m2_K = k.heat_transfer_W_per_m2_K;
+    out.thermal_conductivity_W_per_m_K = k.thermal_conductivity_W_per_m_K;
+    out.switching_current_A = k.switching_current_A;
+    out.stekly_parameter = k.stekly_parameter;
+    out.velocity_scale_m_per_s = k.velocity_scale_m_per_s;
+    out.minimum_current_A = k.minimum_current_A;
+    out.propagation_current_A = k.propagation_current_A;
+    out.initial_length_m = k.initial_length_m;
+    out.wire_length_m = k.wire_length_m;
+    out.resistance_per_length_Ohm_per_m = k.resistance_per_length_Ohm_per_m;
+    std::memcpy(constants, &out, sizeof(out));
   });
 }
 

@@ -258,12 +258,24 @@ CosimulationResult cosimulate(const PreparedNetlist& netlist,
     auto w = std::make_unique<CoupledWire>();
     w->mark = &netlist.wires[i];
     w->trace.name = netlist.wires[i].element;
-    const int code = filmtherm_wire_create(devices[i], &options, &w->wire);
+    filmtherm_run_options wire_options = options;
+    if (netlist.wires[i].model == "1d") wire_options.wire_model = FILMTHERM_WIRE_MODEL_1D;
+    if (netlist.wires[i].model == "lumped") {
+      wire_options.wire_model = FILMTHERM_WIRE_MODEL_LUMPED_HOTSPOT;
+    }
+    const int code = filmtherm_wire_create(devices[i], &wire_options, &w->wire);
     if (code != FILMTHERM_OK) {
       throw FilmthermError(code, netlist.wires[i].element + ": " + last_message(code));
     }
     filmtherm_wire_start_time(w->wire, &w->start_s);
     filmtherm_wire_cell_count(w->wire, &w->trace.cell_count);
+    int model = FILMTHERM_WIRE_MODEL_1D;
+    filmtherm_wire_model_kind(w->wire, &model);
+    w->trace.lumped = model == FILMTHERM_WIRE_MODEL_LUMPED_HOTSPOT;
+    if (w->trace.lumped) {
+      w->trace.lumped_constants.struct_size = sizeof(w->trace.lumped_constants);
+      filmtherm_wire_lumped_constants(w->wire, &w->trace.lumped_constants);
+    }
     session.wires.push_back(std::move(w));
   }
 

@@ -34,6 +34,9 @@ struct WireTrace {
   std::vector<double> current_A, resistance_Ohm, hottest_K, hottest_phonon_K, length_m;
   double bias_current_A = 0.0;  ///< the device's, for the summary
   std::size_t cell_count = 0;   ///< the grid the wire ran on (device's wire.cells or --cells)
+  /// The lumped hotspot (its temperatures are NaN: not states of the model).
+  bool lumped = false;
+  filmtherm_lumped_hotspot_constants lumped_constants{};
 };
 
 struct CosimulationResult {
@@ -60,7 +63,8 @@ class FilmthermError : public std::runtime_error {
 };
 
 /// Runs the prepared netlist with one filmtherm_wire per marked wire, made
-/// from `devices[i]` (one per wire, in the order of netlist.wires). Throws
+/// from `devices[i]` (one per wire, in the order of netlist.wires) with
+/// `options`, whose wire_model a wire's model=1d|lumped overrides. Throws
 /// SpiceError or FilmthermError.
 CosimulationResult cosimulate(const PreparedNetlist& netlist,
                               const std::vector<const filmtherm_device*>& devices,

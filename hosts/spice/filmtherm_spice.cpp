@@ -22,10 +22,10 @@ namespace fs = std::filesystem;
 
 constexpr const char* usage =
     "usage: filmtherm-spice NETLIST --device DEVICE.yaml [--output DIR] [--cells N]\n"
-    "         [--form one|two] [--coupling hold|extrapolate] [--relative-change X]\n"
-    "         [--max-step TIME] [--plugin PATH] [--no-plot] [--verbose]\n"
+    "         [--wire-model 1d|lumped] [--form one|two] [--coupling hold|extrapolate]\n"
+    "         [--relative-change X] [--max-step TIME] [--plugin PATH] [--no-plot] [--verbose]\n"
     "Mark the nanowire's hotspot resistor in the netlist with a comment line\n"
-    "  *filmtherm: wire RNAME [device=FILE]\n"
+    "  *filmtherm: wire RNAME [device=FILE] [model=1d|lumped]\n"
     "(docs/spice.md).\n";
 
 struct Arguments {
@@ -76,6 +76,16 @@ Arguments parse(int argc, char** argv) {
       } catch (const std::exception&) {
         throw UsageError("--cells: expected a whole number of at least 3, given '" + text + "'");
       }
+    } else if (arg == "--wire-model") {
+      const std::string m = value();
+      if (m == "1d")
+        a.options.wire_model = FILMTHERM_WIRE_MODEL_1D;
+      else if (m == "lumped")
+        a.options.wire_model = FILMTHERM_WIRE_MODEL_LUMPED_HOTSPOT;
+      else
+        throw UsageError("--wire-model: expected 1d (the wire along its length) or lumped (the "
+                         "lumped hotspot), given '" +
+                         m + "'");
     } else if (arg == "--form") {
       const std::string f = value();
       if (f == "one" || f == "one-temperature")
@@ -177,7 +187,13 @@ int run(const Arguments& a) {
     return 3;
   }
   try {
-    if (!result.wires.empty()) description.cell_count = result.wires.front().cell_count;
+    // The grid of the first 1D wire (0 when every wire is lumped).
+    for (const WireTrace& w : result.wires) {
+      if (!w.lumped) {
+        description.cell_count = w.cell_count;
+        break;
+      }
+    }
     write_outputs(a.output, result, description, a.plot);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "filmtherm-spice: %s\n", e.what());

@@ -109,17 +109,26 @@ PreparedNetlist prepare_netlist(const std::string& path) {
     const std::vector<std::string> w = words(l.text.substr(l.text.find(':') + 1));
     if (w.size() < 2 || lower(w[0]) != "wire") {
       throw NetlistError(where(l.number) +
-                         "a filmtherm directive reads '*filmtherm: wire RNAME [device=FILE]'");
+                         "a filmtherm directive reads '*filmtherm: wire RNAME [device=FILE] "
+                         "[model=1d|lumped]'");
     }
     MarkedWire wire;
     wire.element = w[1];
     wire.line = 0;
+    wire.directive_line = l.number;
     for (std::size_t i = 2; i < w.size(); ++i) {
       if (lower(w[i]).starts_with("device=")) {
         wire.device_path = w[i].substr(7);
+      } else if (lower(w[i]).starts_with("model=")) {
+        wire.model = lower(w[i].substr(6));
+        if (wire.model != "1d" && wire.model != "lumped") {
+          throw NetlistError(where(l.number) + "model=" + w[i].substr(6) +
+                             ": expected model=1d (the wire along its length) or model=lumped "
+                             "(the lumped hotspot)");
+        }
       } else {
         throw NetlistError(where(l.number) + "unknown word '" + w[i] +
-                           "' in the directive; expected device=FILE");
+                           "' in the directive; expected device=FILE or model=1d|lumped");
       }
     }
     if (lower(wire.element)[0] != 'r') {

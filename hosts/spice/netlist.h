@@ -1,5 +1,5 @@
 // The netlist side of filmtherm-spice: reads a SPICE netlist, finds the
-// nanowires it marks with `*filmtherm: wire RNAME [device=FILE]` comment
+// nanowires it marks with `*filmtherm: wire RNAME [device=FILE] [model=1d|lumped]` comment
 // directives, and rewrites each marked resistor RNAME into the three elements
 // through which ngspice and filmtherm exchange the wire's current and its
 // hotspot resistance (docs/spice.md, "Marking the nanowire"):
@@ -25,6 +25,8 @@ class NetlistError : public std::runtime_error {
 struct MarkedWire {
   std::string element;            ///< the resistor's name as written (e.g. Rhs1)
   std::string device_path;        ///< device=FILE of the directive ("" : the --device one)
+  std::string model;              ///< model=1d|lumped of the directive ("": --wire-model's)
+  int directive_line = 0;         ///< where the directive stood
   int line = 0;                   ///< where the resistor stood
   std::string sense_source;       ///< lower-case name of the sensing V source
   std::string resistance_source;  ///< lower-case name of the EXTERNAL V source

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace filmtherm_spice {
 
@@ -89,18 +91,20 @@ std::string traces_csv(const CosimulationResult& r) {
   std::ostringstream out;
   out << "t_s";
   for (const std::string& name : r.vector_names) out << ',' << name;
+  // A lumped wire has no temperatures: its T columns are left out.
   for (const WireTrace& w : r.wires) {
-    out << ",I_" << w.name << "_A,R_hs_" << w.name << "_Ohm,T_max_" << w.name << "_K,T_ph_max_"
-        << w.name << "_K,hotspot_length_" << w.name << "_m";
+    out << ",I_" << w.name << "_A,R_hs_" << w.name << "_Ohm";
+    if (!w.lumped) out << ",T_max_" << w.name << "_K,T_ph_max_" << w.name << "_K";
+    out << ",hotspot_length_" << w.name << "_m";
   }
   out << '\n';
   for (std::size_t i = 0; i < r.time_s.size(); ++i) {
     out << number(r.time_s[i]);
     for (const auto& v : r.vectors) out << ',' << number(v[i]);
     for (const WireTrace& w : r.wires) {
-      out << ',' << number(w.current_A[i]) << ',' << number(w.resistance_Ohm[i]) << ','
-          << number(w.hottest_K[i]) << ',' << number(w.hottest_phonon_K[i]) << ','
-          << number(w.length_m[i]);
+      out << ',' << number(w.current_A[i]) << ',' << number(w.resistance_Ohm[i]);
+      if (!w.lumped) out << ',' << number(w.hottest_K[i]) << ',' << number(w.hottest_phonon_K[i]);
+      out << ',' << number(w.length_m[i]);
     }
     out << '\n';
   }
@@ -116,8 +120,8 @@ std::string summary_json(const CosimulationResult& r, const RunDescription& d) {
   out << "],\n  \"coupling\": {\"scheme\": "
       << quoted(d.settings.coupling == Coupling::hold ? "hold" : "extrapolate")
       << ", \"relative_change\": " << number(d.settings.relative_change)
-      << ", \"max_step_s\": " << number(d.settings.max_step_s) << ", \"cells\": " << d.cell_count
-      << "},\n";
+      << ", \"max_step_s\": " << number(d.settings.max_step_s) << ", \"cells\": "
+      << (d.cell_count > 0 ? std::to_string(d.cell_count) : std::string("null")) << "},\n";
   out << "  \"accepted_points\": " << r.accepted_points << ",\n  \"sync_calls\": " << r.sync_calls
       << ",\n  \"wire_solver_steps\": " << r.wire_solver_steps
       << ",\n  \"wall_time_s\": " << number(r.wall_time_s) << ",\n  \"vectors\": {";
@@ -137,15 +141,35 @@ std::string summary_json(const CosimulationResult& r, const RunDescription& d) {
   out << "\n  },\n  \"wires\": {";
   for (std::size_t k = 0; k < r.wires.size(); ++k) {
     const WireFigures f = wire_figures(r.time_s, r.wires[k]);
-    out << (k ? "," : "") << "\n    " << quoted(r.wires[k].name) << ": {"
-        << "\"bias_current_A\": " << number(f.bias_current_A)
+    const WireTrace& w = r.wires[k];
+    out << (k ? "," : "") << "\n    " << quoted(w.name) << ": {"
+        << "\"model\": " << quoted(w.lumped ? "lumped" : "1d")
+        << ", \"bias_current_A\": " << number(f.bias_current_A)
         << ", \"minimum_current_A\": " << number(f.minimum_current_A)
         << ", \"minimum_time_s\": " << number(f.minimum_time_s)
         << ", \"max_hotspot_resistance_Ohm\": " << number(f.max_hotspot_resistance_Ohm)
-        << ", \"peak_temperature_K\": " << number(f.peak_temperature_K)
+        << ", \"peak_temperature_K\": "
+        << (w.lumped ? std::string("null") : number(f.peak_temperature_K))
         << ", \"hotspot_lifetime_s\": " << number(f.hotspot_lifetime_s)
         << ", \"recovery_90_time_s\": " << number(f.recovery_90_time_s)
-        << ", \"latched\": " << (f.latched ? "true" : "false") << "}";
+        << ", \"latched\": " << (f.latched ? "true" : "false");
+    if (w.lumped) {
+      const filmtherm_lumped_hotspot_constants& c = w.lumped_constants;
+      out << ",\n      \"lumped_hotspot\": {"
+          << "\"heat_capacity_J_per_m3_K\": " << number(c.heat_capacity_J_per_m3_K)
+          << ", \"heat_transfer_W_per_m2_K\": " << number(c.heat_transfer_W_per_m2_K)
+          << ", \"thermal_conductivity_W_per_m_K\": " << number(c.thermal_conductivity_W_per_m_K)
+          << ", \"velocity_scale_m_per_s\": " << number(c.velocity_scale_m_per_s)
+          << ", \"stekly_parameter\": " << number(c.stekly_parameter)
+          << ", \"switching_current_A\": " << number(c.switching_current_A)
+          << ", \"minimum_current_A\": " << number(c.minimum_current_A)
+          << ", \"propagation_current_A\": " << number(c.propagation_current_A)
+          << ", \"initial_length_m\": " << number(c.initial_length_m)
+          << ", \"wire_length_m\": " << number(c.wire_length_m)
+          << ", \"resistance_per_length_Ohm_per_m\": "
+          << number(c.resistance_per_length_Ohm_per_m) << "}";
+    }
+    out << "}";
   }
   out << "\n  }\n}\n";
   return out.str();
@@ -170,14 +194,20 @@ std::string gnuplot_script(const CosimulationResult& r) {
   }
   if (first) gp << "0 notitle";
   gp << "\nset output 'wires.png'\nset multiplot layout 2,1\nset ylabel 'current (uA)'\nplot ";
-  const std::size_t wire_base = 2 + r.vector_names.size();
+  // Each wire's first column (its current): 5 columns per 1D wire, 3 per lumped one.
+  std::vector<std::size_t> wire_column;
+  std::size_t next = 2 + r.vector_names.size();
+  for (const WireTrace& w : r.wires) {
+    wire_column.push_back(next);
+    next += w.lumped ? 3 : 5;
+  }
   for (std::size_t k = 0; k < r.wires.size(); ++k) {
-    gp << (k ? ", " : "") << "'traces.csv' using ($1*1e9):($" << wire_base + 5 * k
+    gp << (k ? ", " : "") << "'traces.csv' using ($1*1e9):($" << wire_column[k]
        << "*1e6) with lines";
   }
   gp << "\nset ylabel 'R_hs (Ohm)'\nplot ";
   for (std::size_t k = 0; k < r.wires.size(); ++k) {
-    gp << (k ? ", " : "") << "'traces.csv' using ($1*1e9):" << wire_base + 5 * k + 1
+    gp << (k ? ", " : "") << "'traces.csv' using ($1*1e9):" << wire_column[k] + 1
        << " with lines";
   }
   gp << "\nunset multiplot\n";

@@ -1,6 +1,7 @@
 // What filmtherm-spice writes, like `filmtherm run`: traces.csv (time, every
-// vector ngspice reports, and each wire's current, R_hs, temperatures and
-// resistive length), summary.json (the figures of each vector and each wire),
+// vector ngspice reports, and each wire's current, R_hs, temperatures (not
+// for a lumped wire, which has none) and resistive length), summary.json (the
+// figures of each vector and each wire, a lumped wire's constants),
 // and plots made by gnuplot (traces.gp and its PNGs).
 #pragma once
 
@@ -28,7 +29,7 @@ struct RunDescription {
   std::string netlist_path;
   std::vector<std::string> device_paths;
   CouplingSettings settings;
-  std::size_t cell_count = 0;
+  std::size_t cell_count = 0;  ///< of the first 1D wire; 0 when all are lumped (null)
 };
 
 /// Writes the three outputs into `folder` (created); each file appears whole

@@ -44,7 +44,7 @@ extern "C" {
  *   if (v / 1000 != FILMTHERM_API_VERSION_MAJOR || v % 1000 < FILMTHERM_API_VERSION_MINOR) ...
  */
 #define FILMTHERM_API_VERSION_MAJOR 0
-#define FILMTHERM_API_VERSION_MINOR 2
+#define FILMTHERM_API_VERSION_MINOR 3
 #define FILMTHERM_API_VERSION (FILMTHERM_API_VERSION_MAJOR * 1000 + FILMTHERM_API_VERSION_MINOR)
 
 /* FILMTHERM_API_VERSION of the library actually loaded. */
@@ -302,8 +302,21 @@ typedef enum filmtherm_wire_choice {
   FILMTHERM_WIRE_LINEARISED = 6
 } filmtherm_wire_choice;
 
+/* The hotspot model of a driven wire (filmtherm_run_options.wire_model, since
+ * minor version 3). */
+typedef enum filmtherm_wire_model {
+  /* The electrothermal wire along its length (docs/wire-model.md). */
+  FILMTHERM_WIRE_MODEL_1D = 0,
+  /* One normal domain whose ends move with the Skocpol-Beasley-Tinkham
+   * velocity, its constants the secants of the device's material models over
+   * [T_sub, T_c] (docs/spice.md, "The lumped hotspot"). */
+  FILMTHERM_WIRE_MODEL_LUMPED_HOTSPOT = 1
+} filmtherm_wire_model;
+
 /* Run options: fill with filmtherm_run_options_init, then set what you need.
- * struct_size lets later minor versions append fields. */
+ * struct_size lets later minor versions append fields: the library reads
+ * only the fields a struct of that size holds (at least minor version 2's),
+ * the others keep their defaults. */
 typedef struct filmtherm_run_options {
   size_t struct_size;
   /* Phonon models to run side by side ("film", "debye"): one variant each.
@@ -321,6 +334,12 @@ typedef struct filmtherm_run_options {
                                  the device gives one) */
   int wire_escape;            /* FILMTHERM_WIRE_DEFAULT, _MODEL_POWER, _LINEARISED */
   int wire_stop_at_recovery;  /* 0: the device's; > 0: end once recovered; < 0: run to the end */
+  /* Since minor version 3: which model filmtherm_wire_create makes
+   * (FILMTHERM_WIRE_MODEL_1D, the default, or _LUMPED_HOTSPOT). A host built
+   * against minor version 2 passes a struct_size without it: the 1D wire.
+   * filmtherm_device_run runs the device's own model and refuses the lumped
+   * hotspot (FILMTHERM_E_INVALID_ARGUMENT). */
+  int wire_model;
 } filmtherm_run_options;
 
 /* Sets the defaults and struct_size. */
@@ -405,8 +424,49 @@ FILMTHERM_API int filmtherm_wire_restore(filmtherm_wire* wire);
  * out[0 .. cells-1] (FILMTHERM_E_BUFFER_TOO_SMALL when size < cells). */
 FILMTHERM_API int filmtherm_wire_cell_count(const filmtherm_wire* wire, size_t* count);
 FILMTHERM_API int filmtherm_wire_temperatures(const filmtherm_wire* wire, double* out, size_t size);
-/* CVODE steps taken so far (for benchmarks). */
+/* CVODE steps taken so far (for benchmarks); for the lumped hotspot the
+ * closed-form pieces computed (a piece ends where psi i^2 crosses 1 or 2). */
 FILMTHERM_API int filmtherm_wire_solver_steps(const filmtherm_wire* wire, long* steps);
+
+/* ---- The lumped hotspot as a driven wire (since minor version 3) -------------
+ * With options->wire_model = FILMTHERM_WIRE_MODEL_LUMPED_HOTSPOT,
+ * filmtherm_wire_create makes one normal domain of length l(t) instead of the
+ * 1D wire (K. K. Berggren et al., Supercond. Sci. Technol. 31, 055010 (2018);
+ * W. J. Skocpol, M. R. Beasley, M. Tinkham, J. Appl. Phys. 45, 4054 (1974)):
+ *   dl/dt = 2 v0 (psi i^2 - 2) / sqrt(psi i^2 - 1),  i = I / I_sw,
+ *   R_hs = rho_n l / (w d),
+ * l = the photon's belt length at its arrival, 0 before; the domain collapses
+ * for good where psi i^2 <= 1 or l reaches 0, and stops at the film's length.
+ * The filmtherm_wire_* functions work on it alike, except: observe writes NaN
+ * into hottest_K and hottest_phonon_K (the model has no temperatures); the
+ * cell count is 0 and filmtherm_wire_temperatures writes nothing. The wire
+ * options of filmtherm_run_options other than wire_model are not used. */
+
+/* Which model a wire is (FILMTHERM_WIRE_MODEL_*). */
+FILMTHERM_API int filmtherm_wire_model_kind(const filmtherm_wire* wire, int* model);
+
+/* The lumped hotspot's constants, SI, derived from the device's models. */
+typedef struct filmtherm_lumped_hotspot_constants {
+  size_t struct_size;                    /* sizeof as the host compiled it */
+  double heat_capacity_J_per_m3_K;       /* c = [U_e + U_ph](T_sub..T_c) / (T_c - T_sub) */
+  double heat_transfer_W_per_m2_K;       /* h = d P_esc(T_c, T_sub) / (T_c - T_sub) */
+  double thermal_conductivity_W_per_m_K; /* kappa, mean over [T_sub, T_c] */
+  double switching_current_A;            /* I_sw = I_c0 (1 - (T_sub/T_c)^2)^2 */
+  double stekly_parameter;               /* psi = rho_n I_sw^2 / (h w^2 d (T_c - T_sub)) */
+  double velocity_scale_m_per_s;         /* v0 = sqrt(h kappa / d) / c */
+  double minimum_current_A;              /* I_ss = I_sw / sqrt(psi): psi i^2 = 1 */
+  double propagation_current_A;          /* I_sw sqrt(2 / psi): v = 0 */
+  double initial_length_m;               /* l0, the photon's belt */
+  double wire_length_m;                  /* the ceiling of l */
+  double resistance_per_length_Ohm_per_m; /* rho_n / (w d) */
+} filmtherm_lumped_hotspot_constants;
+
+/* Fills *constants (set constants->struct_size = sizeof *constants first; a
+ * larger struct of a later version gets the fields this one knows).
+ * FILMTHERM_E_NOT_FOUND for a 1D wire; FILMTHERM_E_INVALID_ARGUMENT for a
+ * struct_size below this version's. */
+FILMTHERM_API int filmtherm_wire_lumped_constants(const filmtherm_wire* wire,
+                                                  filmtherm_lumped_hotspot_constants* constants);
 
 #ifdef __cplusplus
 } /* extern "C" */
