@@ -132,7 +132,8 @@ filmtherm_run_options known_run_options(const filmtherm_run_options* given) {
 }
 
 filmtherm_wire_model wire_model_of(const filmtherm_run_options& o) {
-  if (o.wire_model != FILMTHERM_WIRE_MODEL_1D && o.wire_model != FILMTHERM_WIRE_MODEL_LUMPED_HOTSPOT) {
+  if (o.wire_model != FILMTHERM_WIRE_MODEL_1D &&
+      o.wire_model != FILMTHERM_WIRE_MODEL_LUMPED_HOTSPOT) {
     throw ApiError(FILMTHERM_E_INVALID_ARGUMENT,
                    fmt::format("options->wire_model = {} is not FILMTHERM_WIRE_MODEL_1D (0) or "
                                "FILMTHERM_WIRE_MODEL_LUMPED_HOTSPOT (1)",

@@ -48,8 +48,8 @@ int filmtherm_wire_create(const filmtherm_device* device, const filmtherm_run_op
     {
       const std::shared_lock lock(device->core->registry_mutex);
       if (model == FILMTHERM_WIRE_MODEL_LUMPED_HOTSPOT) {
-        handle->lumped = std::make_unique<filmtherm::LumpedHotspotWire>(handle->device,
-                                                                         device->core->registry);
+        handle->lumped =
+            std::make_unique<filmtherm::LumpedHotspotWire>(handle->device, device->core->registry);
       } else {
         handle->wire = std::make_unique<filmtherm::DrivenWire>(
             handle->device, device->core->registry,
@@ -131,10 +131,9 @@ int filmtherm_wire_max_step(const filmtherm_wire* wire, double current_A,
     if (!(relative_change > 0.0 && relative_change <= 1.0)) {
       throw ApiError(FILMTHERM_E_INVALID_ARGUMENT, "relative_change must lie in (0, 1]");
     }
-    *max_step_s =
-        wire->lumped
-            ? wire->lumped->max_step_s(current_A, current_rate_A_per_s, relative_change)
-            : wire->wire->max_step_s(current_A, current_rate_A_per_s, relative_change);
+    *max_step_s = wire->lumped
+                      ? wire->lumped->max_step_s(current_A, current_rate_A_per_s, relative_change)
+                      : wire->wire->max_step_s(current_A, current_rate_A_per_s, relative_change);
   });
 }
 
@@ -204,10 +203,10 @@ int filmtherm_wire_lumped_constants(const filmtherm_wire* wire,
     require(wire, "wire");
     require(constants, "constants");
     if (constants->struct_size < sizeof(filmtherm_lumped_hotspot_constants)) {
-      throw ApiError(FILMTHERM_E_INVALID_ARGUMENT,
-                     fmt::format("constants->struct_size is {}, expected at least {}",
-                                 constants->struct_size,
-                                 sizeof(filmtherm_lumped_hotspot_constants)));
+      throw ApiError(
+          FILMTHERM_E_INVALID_ARGUMENT,
+          fmt::format("constants->struct_size is {}, expected at least {}", constants->struct_size,
+                      sizeof(filmtherm_lumped_hotspot_constants)));
     }
     if (!wire->lumped) {
       throw ApiError(FILMTHERM_E_NOT_FOUND,

@@ -83,9 +83,10 @@ Arguments parse(int argc, char** argv) {
       else if (m == "lumped")
         a.options.wire_model = FILMTHERM_WIRE_MODEL_LUMPED_HOTSPOT;
       else
-        throw UsageError("--wire-model: expected 1d (the wire along its length) or lumped (the "
-                         "lumped hotspot), given '" +
-                         m + "'");
+        throw UsageError(
+            "--wire-model: expected 1d (the wire along its length) or lumped (the "
+            "lumped hotspot), given '" +
+            m + "'");
     } else if (arg == "--form") {
       const std::string f = value();
       if (f == "one" || f == "one-temperature")
@@ -188,6 +189,7 @@ int run(const Arguments& a) {
   }
   try {
     // The grid of the first 1D wire (0 when every wire is lumped).
+    description.cell_count = 0;
     for (const WireTrace& w : result.wires) {
       if (!w.lumped) {
         description.cell_count = w.cell_count;

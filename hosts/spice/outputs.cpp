@@ -120,8 +120,9 @@ std::string summary_json(const CosimulationResult& r, const RunDescription& d) {
   out << "],\n  \"coupling\": {\"scheme\": "
       << quoted(d.settings.coupling == Coupling::hold ? "hold" : "extrapolate")
       << ", \"relative_change\": " << number(d.settings.relative_change)
-      << ", \"max_step_s\": " << number(d.settings.max_step_s) << ", \"cells\": "
-      << (d.cell_count > 0 ? std::to_string(d.cell_count) : std::string("null")) << "},\n";
+      << ", \"max_step_s\": " << number(d.settings.max_step_s)
+      << ", \"cells\": " << (d.cell_count > 0 ? std::to_string(d.cell_count) : std::string("null"))
+      << "},\n";
   out << "  \"accepted_points\": " << r.accepted_points << ",\n  \"sync_calls\": " << r.sync_calls
       << ",\n  \"wire_solver_steps\": " << r.wire_solver_steps
       << ",\n  \"wall_time_s\": " << number(r.wall_time_s) << ",\n  \"vectors\": {";
@@ -166,8 +167,8 @@ std::string summary_json(const CosimulationResult& r, const RunDescription& d) {
           << ", \"propagation_current_A\": " << number(c.propagation_current_A)
           << ", \"initial_length_m\": " << number(c.initial_length_m)
           << ", \"wire_length_m\": " << number(c.wire_length_m)
-          << ", \"resistance_per_length_Ohm_per_m\": "
-          << number(c.resistance_per_length_Ohm_per_m) << "}";
+          << ", \"resistance_per_length_Ohm_per_m\": " << number(c.resistance_per_length_Ohm_per_m)
+          << "}";
     }
     out << "}";
   }
@@ -207,8 +208,7 @@ std::string gnuplot_script(const CosimulationResult& r) {
   }
   gp << "\nset ylabel 'R_hs (Ohm)'\nplot ";
   for (std::size_t k = 0; k < r.wires.size(); ++k) {
-    gp << (k ? ", " : "") << "'traces.csv' using ($1*1e9):" << wire_column[k] + 1
-       << " with lines";
+    gp << (k ? ", " : "") << "'traces.csv' using ($1*1e9):" << wire_column[k] + 1 << " with lines";
   }
   gp << "\nunset multiplot\n";
   return gp.str();

@@ -169,8 +169,8 @@ LumpedHotspotConstants lumped_hotspot_constants(const WireMaterials& materials,
   const double d = p.thickness_m;
   const double window = tc - bath;
   if (!(window > 0.0)) {
-    throw std::domain_error(fmt::format(
-        "the lumped hotspot needs the substrate ({} K) below T_c ({} K)", bath, tc));
+    throw std::domain_error(
+        fmt::format("the lumped hotspot needs the substrate ({} K) below T_c ({} K)", bath, tc));
   }
   k.critical_temperature_K = tc;
   k.substrate_temperature_K = bath;
@@ -192,13 +192,13 @@ LumpedHotspotConstants lumped_hotspot_constants(const WireMaterials& materials,
   k.heat_transfer_W_per_m2_K = d * escape.power_density / window;
   // kappa's mean over the window: the Kirchhoff transform's secant.
   auto conductivity = [&](double t) { return materials.thermal_conductivity.evaluate_si(t).first; };
-  k.thermal_conductivity_W_per_m_K =
-      boost::math::quadrature::gauss_kronrod<double, 15>::integrate(conductivity, bath, tc, 10,
-                                                                     1e-12) /
-      window;
+  k.thermal_conductivity_W_per_m_K = boost::math::quadrature::gauss_kronrod<double, 15>::integrate(
+                                         conductivity, bath, tc, 10, 1e-12) /
+                                     window;
   for (const auto& [value, name] :
        {std::pair{k.heat_capacity_J_per_m3_K, "the secant heat capacity c"},
-        {k.heat_transfer_W_per_m2_K, "the heat transfer coefficient h = d P_esc(T_c)/(T_c - T_sub)"},
+        {k.heat_transfer_W_per_m2_K,
+         "the heat transfer coefficient h = d P_esc(T_c)/(T_c - T_sub)"},
         {k.thermal_conductivity_W_per_m_K, "the mean thermal conductivity kappa"}}) {
     if (!(value > 0.0) || !std::isfinite(value)) {
       throw std::domain_error(fmt::format(
@@ -207,8 +207,7 @@ LumpedHotspotConstants lumped_hotspot_constants(const WireMaterials& materials,
     }
   }
   k.switching_current_A = p.critical_current_A_at(bath);
-  k.stekly_parameter = p.normal_resistivity_Ohm_m * k.switching_current_A *
-                       k.switching_current_A /
+  k.stekly_parameter = p.normal_resistivity_Ohm_m * k.switching_current_A * k.switching_current_A /
                        (k.heat_transfer_W_per_m2_K * p.width_m * p.width_m * d * window);
   k.velocity_scale_m_per_s =
       std::sqrt(k.heat_transfer_W_per_m2_K * k.thermal_conductivity_W_per_m_K / d) /

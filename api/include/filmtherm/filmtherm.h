@@ -447,17 +447,17 @@ FILMTHERM_API int filmtherm_wire_model_kind(const filmtherm_wire* wire, int* mod
 
 /* The lumped hotspot's constants, SI, derived from the device's models. */
 typedef struct filmtherm_lumped_hotspot_constants {
-  size_t struct_size;                    /* sizeof as the host compiled it */
-  double heat_capacity_J_per_m3_K;       /* c = [U_e + U_ph](T_sub..T_c) / (T_c - T_sub) */
-  double heat_transfer_W_per_m2_K;       /* h = d P_esc(T_c, T_sub) / (T_c - T_sub) */
-  double thermal_conductivity_W_per_m_K; /* kappa, mean over [T_sub, T_c] */
-  double switching_current_A;            /* I_sw = I_c0 (1 - (T_sub/T_c)^2)^2 */
-  double stekly_parameter;               /* psi = rho_n I_sw^2 / (h w^2 d (T_c - T_sub)) */
-  double velocity_scale_m_per_s;         /* v0 = sqrt(h kappa / d) / c */
-  double minimum_current_A;              /* I_ss = I_sw / sqrt(psi): psi i^2 = 1 */
-  double propagation_current_A;          /* I_sw sqrt(2 / psi): v = 0 */
-  double initial_length_m;               /* l0, the photon's belt */
-  double wire_length_m;                  /* the ceiling of l */
+  size_t struct_size;                     /* sizeof as the host compiled it */
+  double heat_capacity_J_per_m3_K;        /* c = [U_e + U_ph](T_sub..T_c) / (T_c - T_sub) */
+  double heat_transfer_W_per_m2_K;        /* h = d P_esc(T_c, T_sub) / (T_c - T_sub) */
+  double thermal_conductivity_W_per_m_K;  /* kappa, mean over [T_sub, T_c] */
+  double switching_current_A;             /* I_sw = I_c0 (1 - (T_sub/T_c)^2)^2 */
+  double stekly_parameter;                /* psi = rho_n I_sw^2 / (h w^2 d (T_c - T_sub)) */
+  double velocity_scale_m_per_s;          /* v0 = sqrt(h kappa / d) / c */
+  double minimum_current_A;               /* I_ss = I_sw / sqrt(psi): psi i^2 = 1 */
+  double propagation_current_A;           /* I_sw sqrt(2 / psi): v = 0 */
+  double initial_length_m;                /* l0, the photon's belt */
+  double wire_length_m;                   /* the ceiling of l */
   double resistance_per_length_Ohm_per_m; /* rho_n / (w d) */
 } filmtherm_lumped_hotspot_constants;
 

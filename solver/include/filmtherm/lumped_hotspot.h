@@ -29,21 +29,21 @@ namespace filmtherm {
 
 /// The lumped hotspot's constants, all SI, derived from a device.
 struct LumpedHotspotConstants {
-  double critical_temperature_K = 0.0;            ///< T_c
-  double substrate_temperature_K = 0.0;           ///< T_sub
-  double heat_capacity_J_per_m3_K = 0.0;          ///< c, secant of U_e + U_ph over [T_sub, T_c]
-  double heat_transfer_W_per_m2_K = 0.0;          ///< h = d P_esc(T_c, T_sub) / (T_c - T_sub)
-  double thermal_conductivity_W_per_m_K = 0.0;    ///< kappa, mean over [T_sub, T_c]
-  double switching_current_A = 0.0;               ///< I_sw = I_c(T_sub)
-  double stekly_parameter = 0.0;                  ///< psi
-  double velocity_scale_m_per_s = 0.0;            ///< v0
-  double minimum_current_A = 0.0;                 ///< I_ss = I_sw / sqrt(psi): psi i^2 = 1
-  double propagation_current_A = 0.0;             ///< I_mp = I_sw sqrt(2 / psi): v = 0
-  double initial_length_m = 0.0;                  ///< l0, the photon's belt
-  double wire_length_m = 0.0;                     ///< the film's length, l's ceiling
-  double resistance_per_length_Ohm_per_m = 0.0;   ///< rho_n / (w d)
-  double load_resistance_Ohm = 0.0;               ///< the device's R_L, the step cap's scale
-  double start_time_s = 0.0;                      ///< the photon's arrival
+  double critical_temperature_K = 0.0;           ///< T_c
+  double substrate_temperature_K = 0.0;          ///< T_sub
+  double heat_capacity_J_per_m3_K = 0.0;         ///< c, secant of U_e + U_ph over [T_sub, T_c]
+  double heat_transfer_W_per_m2_K = 0.0;         ///< h = d P_esc(T_c, T_sub) / (T_c - T_sub)
+  double thermal_conductivity_W_per_m_K = 0.0;   ///< kappa, mean over [T_sub, T_c]
+  double switching_current_A = 0.0;              ///< I_sw = I_c(T_sub)
+  double stekly_parameter = 0.0;                 ///< psi
+  double velocity_scale_m_per_s = 0.0;           ///< v0
+  double minimum_current_A = 0.0;                ///< I_ss = I_sw / sqrt(psi): psi i^2 = 1
+  double propagation_current_A = 0.0;            ///< I_mp = I_sw sqrt(2 / psi): v = 0
+  double initial_length_m = 0.0;                 ///< l0, the photon's belt
+  double wire_length_m = 0.0;                    ///< the film's length, l's ceiling
+  double resistance_per_length_Ohm_per_m = 0.0;  ///< rho_n / (w d)
+  double load_resistance_Ohm = 0.0;              ///< the device's R_L, the step cap's scale
+  double start_time_s = 0.0;                     ///< the photon's arrival
 
   /// u = sqrt(psi) |I| / I_sw, so that psi i^2 = u^2.
   double reduced_current(double current_A) const noexcept;

@@ -84,3 +84,18 @@ def test_ngspice_refuses_the_netlist(tmp_path):
     assert result.returncode == 3, result.stderr
     assert "ngspice" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_unknown_wire_model(tmp_path):
+    result = run(tmp_path, READOUT, "--wire-model", "0d")
+    assert result.returncode == 2
+    assert "--wire-model" in result.stderr and "'0d'" in result.stderr
+    assert "1d" in result.stderr and "lumped" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_unknown_model_in_the_marker(tmp_path):
+    result = run(tmp_path, READOUT.replace("wire Rhs", "wire Rhs model=spice"))
+    assert result.returncode == 2
+    assert "test.cir:2:" in result.stderr and "model=spice" in result.stderr
+    assert not (tmp_path / "out").exists()
