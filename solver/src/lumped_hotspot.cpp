@@ -145,6 +145,8 @@ void propagate(const LumpedHotspotConstants& k, LumpedHotspotWire::State& s,
     }
     from_s = to_s;
   }
+  // A step that ends exactly at psi i^2 = 1 (no cut inside it) ends the domain there.
+  if (!s.collapsed && k.reduced_current(line.at(end_s)) <= 1.0) collapse(end_s);
   s.time_s = end_s;
 }
 
@@ -284,9 +286,11 @@ double LumpedHotspotWire::max_step_s(double current_A, double current_rate_A_per
     propagate(k, s, line, state_.time_s + step_s, &excursion_m);
     return s.collapse_time_s;
   };
+  // The time the ends take to move the allowance at v0: the natural scale.
+  const double natural_s = allowed_m / (2.0 * k.velocity_scale_m_per_s);
   const double speed = std::abs(k.front_velocity_m_per_s(current_A));
-  const double scale_s = allowed_m / (2.0 * std::max(std::isfinite(speed) ? speed : 0.0,
-                                                     1e-3 * k.velocity_scale_m_per_s));
+  if (!std::isfinite(speed)) return natural_s;  // psi i^2 <= 1: any step ends the domain
+  const double scale_s = allowed_m / (2.0 * std::max(speed, 1e-3 * k.velocity_scale_m_per_s));
   double excursion_m = 0.0;
   double low_s = 0.0;
   double high_s = scale_s;
@@ -303,12 +307,14 @@ double LumpedHotspotWire::max_step_s(double current_A, double current_rate_A_per
     predict(to_collapse_s, before_m);
     // The motion up to the collapse keeps to the allowance: land just past
     // the collapse, so that no step carries the domain's resistance over it.
-    if (before_m <= allowed_m) return std::max(1.001 * to_collapse_s, 1e-18);
+    // (Not below 1e-3 of the natural scale: a collapse a few femtoseconds
+    // ahead is not worth a step of that size.)
+    if (before_m <= allowed_m) return std::max(1.001 * to_collapse_s, 1e-3 * natural_s);
     high_s = std::min(high_s, to_collapse_s);
     low_s = std::min(low_s, high_s);
   }
   // The excursion grows monotonically with the step: bisect to 1e-4 of it.
-  while (high_s - low_s > 1e-4 * high_s) {
+  for (int i = 0; i < 200 && high_s - low_s > 1e-4 * high_s; ++i) {
     const double middle_s = 0.5 * (low_s + high_s);
     predict(middle_s, excursion_m);
     (excursion_m <= allowed_m ? low_s : high_s) = middle_s;

@@ -93,7 +93,8 @@ class LumpedHotspotWire {
   /// `current_rate_A_per_s`, R_hs stays within `relative_change` (R_hs + R_L)
   /// of its present value (the largest excursion, not only the end value),
   /// or, when the domain would collapse before that, a step that ends just
-  /// past the predicted collapse (0.1 % of it) so that no step passes over
+  /// past the predicted collapse (0.1 % of it, and at least 1e-3 of the time
+  /// the ends take to move the allowance at v0) so that no step passes over
   /// it. +infinity when the domain is gone or cannot change.
   double max_step_s(double current_A, double current_rate_A_per_s, double relative_change) const;
   /// One slot, holding the start until the first save.
