@@ -226,6 +226,8 @@ int filmtherm_wire_lumped_constants(const filmtherm_wire* wire,
     out.initial_length_m = k.initial_length_m;
     out.wire_length_m = k.wire_length_m;
     out.resistance_per_length_Ohm_per_m = k.resistance_per_length_Ohm_per_m;
+    out.photon_energy_density_J_per_m3 = k.photon_energy_density_J_per_m3;
+    out.switching_energy_density_J_per_m3 = k.switching_energy_density_J_per_m3;
     std::memcpy(constants, &out, sizeof(out));
   });
 }

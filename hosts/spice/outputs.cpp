@@ -168,7 +168,9 @@ std::string summary_json(const CosimulationResult& r, const RunDescription& d) {
           << ", \"initial_length_m\": " << number(c.initial_length_m)
           << ", \"wire_length_m\": " << number(c.wire_length_m)
           << ", \"resistance_per_length_Ohm_per_m\": " << number(c.resistance_per_length_Ohm_per_m)
-          << "}";
+          << ", \"photon_energy_density_J_per_m3\": " << number(c.photon_energy_density_J_per_m3)
+          << ", \"switching_energy_density_J_per_m3\": "
+          << number(c.switching_energy_density_J_per_m3) << "}";
     }
     out << "}";
   }

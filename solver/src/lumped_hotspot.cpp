@@ -225,6 +225,19 @@ LumpedHotspotConstants lumped_hotspot_constants(const WireMaterials& materials,
         "wire ({:.4g} nm)",
         k.initial_length_m * 1e9, k.wire_length_m * 1e9));
   }
+  // Does the photon switch its belt? The 1D wire's criterion in energy: the
+  // belt's content must reach U(T*(I_b)), U = U_e + U_ph (one temperature).
+  auto content = [&](double t) {
+    return materials.electron_heat_capacity.evaluate_si(t).energy_density +
+           materials.phonon_heat_capacity.evaluate_si(t, d).energy_density;
+  };
+  const double bath_content = electrons_bath.energy_density + phonons_bath.energy_density;
+  k.photon_energy_density_J_per_m3 =
+      photon.initial_electron_temperature_K > 0.0
+          ? content(photon.initial_electron_temperature_K) - bath_content
+          : photon.absorbed_energy_density();
+  k.switching_energy_density_J_per_m3 =
+      content(p.switching_temperature_K(p.bias_current_A)) - bath_content;
   k.resistance_per_length_Ohm_per_m = p.normal_resistivity_Ohm_m / p.cross_section_m2();
   k.load_resistance_Ohm = p.load_resistance_Ohm;
   k.start_time_s = photon.arrival_time_s;
@@ -242,6 +255,12 @@ LumpedHotspotWire::LumpedHotspotWire(const LumpedHotspotConstants& constants)
     : constants_(constants) {
   state_.time_s = constants.start_time_s;
   state_.length_m = constants.initial_length_m;
+  if (constants.photon_energy_density_J_per_m3 < constants.switching_energy_density_J_per_m3) {
+    // Too little energy to switch the belt: the wire stays superconducting.
+    state_.length_m = 0.0;
+    state_.collapsed = true;
+    state_.collapse_time_s = constants.start_time_s;
+  }
   saved_ = state_;
 }
 

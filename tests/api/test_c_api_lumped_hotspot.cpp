@@ -86,10 +86,10 @@ class CApiLumpedHotspot : public ::testing::Test {
 TEST_F(CApiLumpedHotspot, ConstantsAreTheSecantsOfTheDevicesModels) {
   struct Case {
     const char* file;
-    double critical_current_A, load_Ohm, width_m, belt_m;
+    double critical_current_A, bias_A, width_m, belt_m, hotspot_K;
   };
-  for (const Case& c : {Case{"devices/yang2007-nbn.yaml", 20e-6, 50.0, 100e-9, 15e-9},
-                        Case{"devices/nbtin-wire.yaml", 15e-6, 50.0, 100e-9, 50e-9}}) {
+  for (const Case& c : {Case{"devices/yang2007-nbn.yaml", 20e-6, 16.5e-6, 100e-9, 15e-9, 8.0},
+                        Case{"devices/nbtin-wire.yaml", 15e-6, 12e-6, 100e-9, 50e-9, 0.0}}) {
     SCOPED_TRACE(c.file);
     filmtherm_device* device = load(c.file);
     filmtherm_wire* wire = lumped(device);
@@ -158,8 +158,35 @@ TEST_F(CApiLumpedHotspot, ConstantsAreTheSecantsOfTheDevicesModels) {
     EXPECT_NEAR(k.propagation_current_A, i_sw * std::sqrt(2.0 / psi), 1e-9 * i_sw);
     EXPECT_NEAR(k.initial_length_m, c.belt_m, 1e-12 * c.belt_m);
     EXPECT_NEAR(k.resistance_per_length_Ohm_per_m, rho / (c.width_m * d), 1.0);
+    // What the belt needs to switch at the bias: the content up to
+    // T*(I_b) = T_c sqrt(1 - sqrt(I_b/I_c0)), here below T_c.
+    const double switching_K = tc * std::sqrt(1.0 - std::sqrt(c.bias_A / c.critical_current_A));
+    const double needed = simpson(capacity, bath, switching_K, 2000);
+    EXPECT_NEAR(k.switching_energy_density_J_per_m3, needed, 1e-7 * needed);
+    if (c.hotspot_K > 0.0) {  // the Yang start: a belt at 8 K
+      const double given = simpson(capacity, bath, c.hotspot_K, 2000);
+      EXPECT_NEAR(k.photon_energy_density_J_per_m3, given, 1e-7 * given);
+    }
+    EXPECT_GT(k.photon_energy_density_J_per_m3, k.switching_energy_density_J_per_m3);
     filmtherm_wire_destroy(wire);
   }
+}
+
+// A photon too weak to switch its belt (the dark wire of two-wires.cir: a
+// belt 0.01 K above the bath) makes no domain: the wire stays superconducting.
+TEST_F(CApiLumpedHotspot, APhotonBelowTheSwitchingEnergyMakesNoDomain) {
+  filmtherm_device* dark = load("spice/yang2007-nbn-dark.yaml");
+  filmtherm_wire* wire = lumped(dark);
+  ASSERT_NE(wire, nullptr);
+  const filmtherm_lumped_hotspot_constants k = constants_of(wire);
+  EXPECT_LT(k.photon_energy_density_J_per_m3, 1e-2 * k.switching_energy_density_J_per_m3);
+  EXPECT_EQ(length_of(wire), 0.0);
+  ASSERT_EQ(filmtherm_wire_advance(wire, 1e-9, 16.5e-6, 16.5e-6), FILMTHERM_OK);
+  EXPECT_EQ(length_of(wire), 0.0);
+  double cap = 0.0;
+  ASSERT_EQ(filmtherm_wire_max_step(wire, 16.5e-6, 0.0, 0.02, &cap), FILMTHERM_OK);
+  EXPECT_EQ(cap, std::numeric_limits<double>::infinity());
+  filmtherm_wire_destroy(wire);
 }
 
 TEST_F(CApiLumpedHotspot, TheEndsMoveAtTheFrontVelocity) {

@@ -435,7 +435,9 @@ FILMTHERM_API int filmtherm_wire_solver_steps(const filmtherm_wire* wire, long* 
  * W. J. Skocpol, M. R. Beasley, M. Tinkham, J. Appl. Phys. 45, 4054 (1974)):
  *   dl/dt = 2 v0 (psi i^2 - 2) / sqrt(psi i^2 - 1),  i = I / I_sw,
  *   R_hs = rho_n l / (w d),
- * l = the photon's belt length at its arrival, 0 before; the domain collapses
+ * l = the photon's belt length at its arrival (if the photon's energy would
+ * heat the belt to the switching temperature at the bias; else the wire stays
+ * superconducting), 0 before; the domain collapses
  * for good where psi i^2 <= 1 or l reaches 0, and stops at the film's length.
  * The filmtherm_wire_* functions work on it alike, except: observe writes NaN
  * into hottest_K and hottest_phonon_K (the model has no temperatures); the
@@ -459,6 +461,12 @@ typedef struct filmtherm_lumped_hotspot_constants {
   double initial_length_m;                /* l0, the photon's belt */
   double wire_length_m;                   /* the ceiling of l */
   double resistance_per_length_Ohm_per_m; /* rho_n / (w d) */
+  /* The photon's energy density in its belt above the bath (eta E / V, or
+   * U(T_hs) - U(T_sub) for a given hotspot temperature; U = U_e + U_ph), and
+   * what the belt needs to reach the switching temperature at the bias,
+   * U(T*(I_b)) - U(T_sub). Less than that: no domain forms. */
+  double photon_energy_density_J_per_m3;
+  double switching_energy_density_J_per_m3;
 } filmtherm_lumped_hotspot_constants;
 
 /* Fills *constants (set constants->struct_size = sizeof *constants first; a

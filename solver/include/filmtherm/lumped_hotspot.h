@@ -13,8 +13,9 @@
 // length). The constants c, h, kappa come from the device's own material
 // models as secants over [T_sub, T_c] (lumped_hotspot_constants), I_sw =
 // I_c(T_sub) of the wire model, and the domain starts at the photon's arrival
-// with the 1D wire's belt length. Since v depends on I alone, the length
-// under a current linear in time is an exact closed form (no ODE solver): the
+// with the 1D wire's belt length, provided the photon's energy would heat
+// that belt to the switching temperature T*(I_b) (else no domain forms). Since v depends on I
+// alone, the length under a current linear in time is an exact closed form (no ODE solver): the
 // host's step is split where psi i^2 crosses 1 and 2, and the collapse is
 // located within the step by root finding on that closed form.
 #pragma once
@@ -29,17 +30,24 @@ namespace filmtherm {
 
 /// The lumped hotspot's constants, all SI, derived from a device.
 struct LumpedHotspotConstants {
-  double critical_temperature_K = 0.0;           ///< T_c
-  double substrate_temperature_K = 0.0;          ///< T_sub
-  double heat_capacity_J_per_m3_K = 0.0;         ///< c, secant of U_e + U_ph over [T_sub, T_c]
-  double heat_transfer_W_per_m2_K = 0.0;         ///< h = d P_esc(T_c, T_sub) / (T_c - T_sub)
-  double thermal_conductivity_W_per_m_K = 0.0;   ///< kappa, mean over [T_sub, T_c]
-  double switching_current_A = 0.0;              ///< I_sw = I_c(T_sub)
-  double stekly_parameter = 0.0;                 ///< psi
-  double velocity_scale_m_per_s = 0.0;           ///< v0
-  double minimum_current_A = 0.0;                ///< I_ss = I_sw / sqrt(psi): psi i^2 = 1
-  double propagation_current_A = 0.0;            ///< I_mp = I_sw sqrt(2 / psi): v = 0
-  double initial_length_m = 0.0;                 ///< l0, the photon's belt
+  double critical_temperature_K = 0.0;          ///< T_c
+  double substrate_temperature_K = 0.0;         ///< T_sub
+  double heat_capacity_J_per_m3_K = 0.0;        ///< c, secant of U_e + U_ph over [T_sub, T_c]
+  double heat_transfer_W_per_m2_K = 0.0;        ///< h = d P_esc(T_c, T_sub) / (T_c - T_sub)
+  double thermal_conductivity_W_per_m_K = 0.0;  ///< kappa, mean over [T_sub, T_c]
+  double switching_current_A = 0.0;             ///< I_sw = I_c(T_sub)
+  double stekly_parameter = 0.0;                ///< psi
+  double velocity_scale_m_per_s = 0.0;          ///< v0
+  double minimum_current_A = 0.0;               ///< I_ss = I_sw / sqrt(psi): psi i^2 = 1
+  double propagation_current_A = 0.0;           ///< I_mp = I_sw sqrt(2 / psi): v = 0
+  double initial_length_m = 0.0;                ///< l0, the photon's belt
+  /// The photon's energy density in its belt above the bath [J/m^3]: eta E/V,
+  /// or U(T_hs) - U(T_sub) for a given hotspot temperature (U = U_e + U_ph,
+  /// the 1D wire's one-temperature content) ...
+  double photon_energy_density_J_per_m3 = 0.0;
+  /// ... and U(T*(I_b)) - U(T_sub), what the belt needs to switch at the bias
+  /// (T*(I) the 1D wire's switching temperature). Less: no domain forms.
+  double switching_energy_density_J_per_m3 = 0.0;
   double wire_length_m = 0.0;                    ///< the film's length, l's ceiling
   double resistance_per_length_Ohm_per_m = 0.0;  ///< rho_n / (w d)
   double load_resistance_Ohm = 0.0;              ///< the device's R_L, the step cap's scale
