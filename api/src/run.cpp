@@ -166,7 +166,8 @@ filmtherm::DeviceRunOptions run_options_from(const filmtherm_run_options& o) {
     wire.cells = filmtherm::Sourced<int>{static_cast<int>(o.wire_cell_count), host, {}};
   }
   // The words of the device file's keys, for the solver's one parser.
-  auto choice = [&](const char* field, int value, std::array<std::pair<int, const char*>, 2> words,
+  auto choice = [&](const char* field, int value,
+                    std::span<const std::pair<int, const char*>> words,
                     std::optional<filmtherm::Sourced<std::string>>& setting) {
     if (value == FILMTHERM_WIRE_DEFAULT) return;
     for (const auto& [code, word] : words) {
@@ -179,15 +180,17 @@ filmtherm::DeviceRunOptions run_options_from(const filmtherm_run_options& o) {
         FILMTHERM_E_INVALID_ARGUMENT,
         fmt::format("options->{} = {} is not one of its FILMTHERM_WIRE_* choices", field, value));
   };
-  choice("wire_form", o.wire_form,
-         {{{FILMTHERM_WIRE_ONE_TEMPERATURE, "one"}, {FILMTHERM_WIRE_TWO_TEMPERATURE, "two"}}},
-         wire.temperatures);
-  choice("wire_switch", o.wire_switch,
-         {{{FILMTHERM_WIRE_ROOT_FINDING, "root-finding"}, {FILMTHERM_WIRE_SMOOTHED, "smoothed"}}},
-         wire.resistive_switch);
-  choice("wire_escape", o.wire_escape,
-         {{{FILMTHERM_WIRE_MODEL_POWER, "model-power"}, {FILMTHERM_WIRE_LINEARISED, "linearised"}}},
-         wire.escape);
+  using Words = std::pair<int, const char*>;
+  constexpr std::array<Words, 2> forms{
+      {{FILMTHERM_WIRE_ONE_TEMPERATURE, "one"}, {FILMTHERM_WIRE_TWO_TEMPERATURE, "two"}}};
+  constexpr std::array<Words, 3> switches{{{FILMTHERM_WIRE_ROOT_FINDING, "root-finding"},
+                                           {FILMTHERM_WIRE_SMOOTHED, "smoothed"},
+                                           {FILMTHERM_WIRE_FRONT, "front"}}};
+  constexpr std::array<Words, 2> escapes{
+      {{FILMTHERM_WIRE_MODEL_POWER, "model-power"}, {FILMTHERM_WIRE_LINEARISED, "linearised"}}};
+  choice("wire_form", o.wire_form, forms, wire.temperatures);
+  choice("wire_switch", o.wire_switch, switches, wire.resistive_switch);
+  choice("wire_escape", o.wire_escape, escapes, wire.escape);
   if (o.wire_switch_width_K != 0.0) {
     if (!(std::isfinite(o.wire_switch_width_K) && o.wire_switch_width_K > 0.0)) {
       throw ApiError(FILMTHERM_E_OUT_OF_DOMAIN,

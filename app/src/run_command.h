@@ -31,7 +31,7 @@ struct RunOptions {
   // empty when not given (the device file's value, or the model's default):
   std::optional<long long> wire_cells;     ///< signed, so that "--cells -5" is refused, not wrapped
   std::optional<std::string> wire_form;    ///< one | two (temperatures per cell)
-  std::optional<std::string> wire_switch;  ///< smoothed | root-finding
+  std::optional<std::string> wire_switch;  ///< front | smoothed | root-finding
   std::optional<std::string> wire_switch_width;  ///< auto | a temperature
   std::optional<std::string> wire_scheme;        ///< conservative | published
   std::optional<std::string> wire_escape;        ///< model-power | linearised

@@ -31,9 +31,10 @@ void add_wire_options(CLI::App& command, RunOptions& o) {
       ->check(CLI::IsMember({"one", "two"}));
   command
       .add_option("--switch", o.wire_switch,
-                  "Wire model: the resistive switch smoothed (default) or located by root finding")
+                  "Wire model: the resistive switch resolved at the front inside the cells "
+                  "(front, the default), smoothed over a width, or located by root finding")
       ->group(group)
-      ->check(CLI::IsMember({"root-finding", "smoothed"}));
+      ->check(CLI::IsMember({"front", "root-finding", "smoothed"}));
   command
       .add_option("--switch-width", o.wire_switch_width,
                   "Wire model: temperature width of the smoothed switch, auto (scaled to the "

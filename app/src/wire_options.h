@@ -1,5 +1,5 @@
 // The options of `filmtherm run` for a device with `model: electrothermal-wire`
-// (--cells, --temperatures one|two, --switch root-finding|smoothed,
+// (--cells, --temperatures one|two, --switch front|root-finding|smoothed,
 // --switch-width auto|<T>, --escape, --scheme conservative|published,
 // --stop-at-recovery, --record-profiles): each one given overrides the same key
 // of the device's `wire:` section (docs/yaml-reference.md); the others keep the

@@ -23,8 +23,9 @@ const std::vector<WireChoiceKey>& wire_setting_choices() {
        "one temperature per cell (Yang 2007) or two (T_e and T_ph)"},
       {"switch",
        &WireSettings::resistive_switch,
-       {"smoothed", "root-finding"},
-       "the resistive switch smoothed over switch_width, or located by root finding"},
+       {"front", "smoothed", "root-finding"},
+       "the resistive switch resolved at the front inside the cells, smoothed over "
+       "switch_width, or located by root finding"},
       {"escape",
        &WireSettings::escape,
        {"linearised", "model-power"},

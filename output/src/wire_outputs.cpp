@@ -144,6 +144,8 @@ std::string wire_summary_json(const Device& device, const std::vector<WireRunRec
         {"circuit_time_constants_s",
          {{"fast", s.circuit_time_constants_s[0]}, {"slow", s.circuit_time_constants_s[1]}}},
         {"latched", s.latched},
+        {"outcome", to_string(s.outcome)},
+        {"hotspot_reformations", s.hotspot_reformations},
         {"final_hotspot_resistance_Ohm", s.final_hotspot_resistance_Ohm},
         {"end_time_s", r.end_time_s},
         {"energy_book",

@@ -297,7 +297,7 @@ class Device:
             ``filmtherm run --output DIR --no-plot`` does.
         cells, temperatures, switch, switch_width, escape, scheme, stop_at_recovery, record_profiles
             Electrothermal-wire options, as the command line's ``--cells``,
-            ``--temperatures one|two``, ``--switch smoothed|root-finding``,
+            ``--temperatures one|two``, ``--switch front|smoothed|root-finding``,
             ``--switch-width`` (``"auto"``, K or text), ``--escape
             model-power|linearised``, ``--scheme conservative|published``,
             ``--stop-at-recovery`` and

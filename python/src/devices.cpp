@@ -127,7 +127,7 @@ WireSettings wire_overrides(const py::dict& given) {
       word(settings.temperatures, parse_temperature_form(text).has_value(), "'one' or 'two'");
     } else if (name == "switch") {
       word(settings.resistive_switch, parse_resistive_switch(text).has_value(),
-           "'smoothed' or 'root-finding'");
+           "'front', 'smoothed' or 'root-finding'");
     } else if (name == "switch_width") {
       std::optional<Temperature> width;  // None: auto, scaled to the film
       if (!value.is_none()) {

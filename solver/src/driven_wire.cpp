@@ -12,7 +12,6 @@
 #include <limits>
 
 #include "wire_cvode_settings.h"
-#include "wire_workspace.h"
 
 namespace filmtherm {
 
@@ -96,8 +95,7 @@ struct DrivenWire::Impl {
       : materials(instantiate_wire_materials(device, registry)),
         wire(materials, WireParameters::from_device(device, options.cell_count), options,
              PhotonDeposit::from_device(device)),
-        driven(wire),
-        width_K(wire.switch_width_K()) {
+        driven(wire) {
     const std::vector<double> initial = wire.initial_state();
     driven.set_current_line(wire.start_time_s(), wire.parameters().bias_current_A,
                             wire.start_time_s(), wire.parameters().bias_current_A);
@@ -117,7 +115,6 @@ struct DrivenWire::Impl {
   WireMaterials materials;
   ElectrothermalWireSystem wire;
   CurrentDrivenSystem driven;
-  double width_K;
   std::unique_ptr<CvodeIntegrator> integrator;
   double saved_time_s = 0.0;
   std::vector<double> saved_state;
@@ -125,10 +122,10 @@ struct DrivenWire::Impl {
 
 DrivenWire::DrivenWire(const Device& device, const PluginRegistry& registry,
                        const WireModelOptions& options) {
-  if (options.resistive_switch != ResistiveSwitch::smoothed) {
+  if (options.resistive_switch == ResistiveSwitch::root_finding) {
     throw std::invalid_argument(
-        "a wire driven by a circuit simulator takes the smoothed switch only (root finding "
-        "restarts at each switch, which needs the current's future)");
+        "a wire driven by a circuit simulator takes the front or the smoothed switch (root "
+        "finding restarts at each switch, which needs the current's future)");
   }
   impl_ = std::make_unique<Impl>(device, registry, options);
 }
@@ -184,10 +181,12 @@ DrivenWireObservation DrivenWire::observe(double current_A) const {
   return o;
 }
 
-// docs/spice.md, "The coupling step": R_hs = R_cell sum_i S(x_i), x_i = (T_i -
-// T*(I))/w + 1/2, so dR_hs/dt = R_cell sum_i S'(x_i)/w (dT_i/dt - dT*/dI dI/dt);
-// a cell outside its band changes nothing until it reaches an edge, at a time
-// its present rate predicts.
+// docs/spice.md, "The coupling step": R_hs changes at dR_hs/dt (the cells'
+// shares' slopes times their rates); a step is as long as lets it change by
+// `relative_change` of R_hs + R_L. A cell that carries no resistance changes
+// nothing until it reaches its switch band (T*(I) -+ w/2 for the smoothed
+// switch, T*(I) itself for the front switch), at a time its present rate
+// predicts: the step stops short of that with an allowance for a small start.
 double DrivenWire::max_step_s(double current_A, double current_rate_A_per_s,
                               double relative_change) const {
   Impl& m = *impl_;
@@ -200,28 +199,39 @@ double DrivenWire::max_step_s(double current_A, double current_rate_A_per_s,
   const double switching_K = p.switching_temperature_K(current_A);
   const double switching_rate =
       p.switching_temperature_slope_K_per_A(current_A) * current_rate_A_per_s;
-  // A cell outside its band may enter it by x_in within the step: S(x_in)
-  // R_cell = relative_change (R_hs + R_L), S(x) ~ 10 x^3 near the edge. The
-  // allowance keeps the steps finite where a cell sits just at an edge (a cap
-  // of half the time to the edge alone would halve the step there for ever).
   const double scale_Ohm = w.hotspot_resistance_Ohm(state) + p.load_resistance_Ohm;
-  const double x_in =
-      std::min(1.0, std::cbrt(relative_change * scale_Ohm / (10.0 * p.cell_resistance_Ohm())));
-  double resistance_rate = 0.0;
+  const double allowed_share = relative_change * scale_Ohm / p.cell_resistance_Ohm();
+  // The band over which a point's share goes from 0 to 1 (a single
+  // temperature, T*, for the front switch).
+  const double lower_K = switching_K - 0.5 * w.switch_width_K();
+  const double upper_K = switching_K + 0.5 * w.switch_width_K();
+  const std::size_t cells = w.cell_count();
+  auto temperature = [&](std::size_t j) {
+    return p.substrate_temperature_K + state[w.electron_index(j)];
+  };
   double to_edge_s = std::numeric_limits<double>::infinity();
-  for (std::size_t i = 0; i < w.cell_count(); ++i) {
-    const double above_K = p.substrate_temperature_K + state[w.electron_index(i)] - switching_K;
+  for (std::size_t i = 0; i < cells; ++i) {
+    const double t_K = temperature(i);
+    const double left_K = i == 0 ? p.substrate_temperature_K : temperature(i - 1);
+    const double right_K = i + 1 == cells ? p.substrate_temperature_K : temperature(i + 1);
     const double approach = rate[w.electron_index(i)] - switching_rate;  // d(T - T*)/dt
-    const double x = above_K / m.width_K + 0.5;
-    resistance_rate += smooth_step_slope(x) / m.width_K * approach;
-    if (x <= 0.0 && approach > 0.0) {
-      to_edge_s = std::min(to_edge_s, (x_in - x) * m.width_K / approach);
+    // A local maximum below the band rising into it (a new hotspot, or a
+    // second hot region), or a local minimum above it falling into it (a
+    // plateau's collapse): its share starts to change, as the entry over the
+    // drop to its faces, so it may enter by allowed_share of that drop. The
+    // allowance keeps the steps finite where a cell sits just at an edge (a
+    // cap of half the time to the edge alone would halve the step for ever).
+    const double drop_K = 0.5 * std::min(std::abs(t_K - left_K), std::abs(t_K - right_K));
+    const double allowance_K = std::min(1.0, allowed_share) * drop_K;
+    if (t_K < lower_K && approach > 0.0 && left_K <= t_K && right_K <= t_K) {
+      to_edge_s = std::min(to_edge_s, (lower_K - t_K + allowance_K) / approach);
     }
-    if (x >= 1.0 && approach < 0.0) {
-      to_edge_s = std::min(to_edge_s, (x - 1.0 + x_in) * m.width_K / -approach);
+    if (t_K > upper_K && approach < 0.0 && left_K >= t_K && right_K >= t_K) {
+      to_edge_s = std::min(to_edge_s, (t_K - upper_K + allowance_K) / -approach);
     }
   }
-  resistance_rate = std::abs(resistance_rate * p.cell_resistance_Ohm());
+  const double resistance_rate =
+      std::abs(w.hotspot_resistance_rate_Ohm_per_s(state, rate, current_rate_A_per_s));
   const double by_resistance = resistance_rate > 0.0 ? relative_change * scale_Ohm / resistance_rate
                                                      : std::numeric_limits<double>::infinity();
   // Half the predicted time: the rate may grow on the way.

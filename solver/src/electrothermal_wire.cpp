@@ -244,7 +244,9 @@ void ElectrothermalWire::summarise() {
   // smoothed switch's lower edge lies 95% of the superconducting window
   // T*(I) - T_sub above the substrate at every |I| <= I_b: no cell near the
   // bath carries any resistance, so none can fake a domain.
-  s.latched = s.final_hotspot_resistance_Ohm > 0.0;
+  s.hotspot_reformations = events.hotspot_reformations;
+  s.outcome = classify_outcome();
+  s.latched = s.outcome != WireOutcome::recovered;
   if (!s.latched && events.hotspot_gone_time_s) {
     s.hotspot_lifetime_s = *events.hotspot_gone_time_s - arrival_s;
   }
@@ -264,6 +266,30 @@ void ElectrothermalWire::summarise() {
     s.recovery_time_constant_s =
         fit_recovery_time_constant_s(times, dips, p.bias_current_A - s.minimum_current_A, after_s);
   }
+}
+
+// docs/wire-model.md, "Latching and relaxation oscillations". Resistance at
+// the end is a stationary domain unless the hotspot still collapsed in the
+// run's second half; no resistance is a reset unless the hotspot formed again
+// and the current never came back to 0.9 I_b after its last collapse.
+WireOutcome ElectrothermalWire::classify_outcome() const {
+  const WireCircuitEvents& events = system_.circuit_events();
+  const double middle_s = 0.5 * (result_.start_time_s + result_.end_time_s);
+  if (result_.trace.back().hotspot_resistance_Ohm > 0.0) {
+    const bool still_collapsing =
+        events.hotspot_reformations > 0 && events.hotspot_gone_time_s.value_or(0.0) > middle_s;
+    return still_collapsing ? WireOutcome::relaxation_oscillation : WireOutcome::latched;
+  }
+  if (events.hotspot_reformations == 0 || !events.hotspot_gone_time_s) {
+    return WireOutcome::recovered;
+  }
+  const double level_A = 0.9 * system_.parameters().bias_current_A;
+  for (const WireSample& sample : result_.trace) {
+    if (sample.time_s > *events.hotspot_gone_time_s && sample.current_A >= level_A) {
+      return WireOutcome::recovered;
+    }
+  }
+  return WireOutcome::relaxation_oscillation;
 }
 
 void ElectrothermalWire::close_energy_books() {
@@ -318,6 +344,18 @@ void ElectrothermalWire::close_energy_books() {
     book.circuit_worst_relative_error =
         std::max(book.circuit_worst_relative_error, circuit_error(s));
   }
+}
+
+std::string to_string(WireOutcome outcome) {
+  switch (outcome) {
+    case WireOutcome::recovered:
+      return "recovered";
+    case WireOutcome::latched:
+      return "latched";
+    case WireOutcome::relaxation_oscillation:
+      return "relaxation-oscillation";
+  }
+  return "recovered";
 }
 
 std::optional<double> fit_recovery_time_constant_s(std::span<const double> time_s,

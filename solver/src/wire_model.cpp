@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "filmtherm/wire_model.h"
+#include "resistive_share.h"
 #include "wire_workspace.h"
 
 namespace filmtherm {
@@ -108,21 +109,61 @@ void ElectrothermalWireSystem::evaluate_cells(std::span<const double> state,
     w.heat_flow[f] = w.conductivity[f] * (left_K - right_K) / distance;
   }
 
+  evaluate_resistive_shares(current_A);
+}
+
+void ElectrothermalWireSystem::evaluate_resistive_shares(double current_A) const {
+  Workspace& w = *work_;
+  const WireParameters& p = parameters_;
   w.switching_K = p.switching_temperature_K(current_A);
   w.switching_slope_K_per_A = p.switching_temperature_slope_K_per_A(current_A);
-  if (smoothed_) {
+  std::fill(w.resistive_slope_left.begin(), w.resistive_slope_left.end(), 0.0);
+  std::fill(w.resistive_slope_right.begin(), w.resistive_slope_right.end(), 0.0);
+  if (front_ || smoothed_) {
+    // s_i = (left half's share + right half's share)/2; the faces' temperatures
+    // are the neighbours' means (the bath at the two ends), as in the heat flow.
     const double width_K = switch_width_K_;
+    auto share = [&](double centre, double face) {
+      return front_ ? detail::front_share(centre, face)
+                    : detail::smoothed_share(centre, face, width_K);
+    };
+    const double bath_above_K = p.substrate_temperature_K - w.switching_K;
     for (std::size_t i = 0; i < cells_; ++i) {
-      const double x = (w.electron_K[i] - w.switching_K) / width_K + 0.5;
-      w.resistive[i] = smooth_step(x);
-      w.resistive_slope_T[i] = smooth_step_slope(x) / width_K;
+      const double centre = w.electron_K[i] - w.switching_K;
+      const double left =
+          i == 0 ? bath_above_K : 0.5 * (w.electron_K[i - 1] + w.electron_K[i]) - w.switching_K;
+      const double right = i + 1 == cells_
+                               ? bath_above_K
+                               : 0.5 * (w.electron_K[i] + w.electron_K[i + 1]) - w.switching_K;
+      const detail::HalfCellShare l = share(centre, left);
+      const detail::HalfCellShare r = share(centre, right);
+      w.resistive[i] = 0.5 * (l.share + r.share);
+      const double face_left = i == 0 ? 0.0 : 0.5 * l.slope_face;
+      const double face_right = i + 1 == cells_ ? 0.0 : 0.5 * r.slope_face;
+      w.resistive_slope_T[i] = 0.5 * (l.slope_centre + face_left + r.slope_centre + face_right);
+      w.resistive_slope_left[i] = 0.5 * face_left;
+      w.resistive_slope_right[i] = 0.5 * face_right;
+      // T* moves the centre and both faces alike.
+      w.resistive_slope_I[i] = -0.5 *
+                               (l.slope_centre + l.slope_face + r.slope_centre + r.slope_face) *
+                               w.switching_slope_K_per_A;
     }
   } else {
     for (std::size_t i = 0; i < cells_; ++i) {
       w.resistive[i] = resistive_[i] ? 1.0 : 0.0;
       w.resistive_slope_T[i] = 0.0;
+      w.resistive_slope_I[i] = 0.0;
     }
   }
+}
+
+double ElectrothermalWireSystem::resistance_slope_per_cell(std::size_t j) const {
+  // dR_hs/dT_j / R_cell = sum_i ds_i/dT_j: the cell's own share and its neighbours'.
+  const Workspace& w = *work_;
+  double slope = w.resistive_slope_T[j];
+  if (j > 0) slope += w.resistive_slope_right[j - 1];
+  if (j + 1 < cells_) slope += w.resistive_slope_left[j + 1];
+  return slope;
 }
 
 void ElectrothermalWireSystem::right_hand_side(double time_s, std::span<const double> state,
@@ -204,7 +245,7 @@ void ElectrothermalWireSystem::jacobian(double, std::span<const double> state,
             ? w.escape_slope[i] + (w.shifted_escape_slope[i] - w.escape_slope[i]) /
                                       (w.shifted_K[i] - w.phonon_K[i]) * (w.phonon_K[i] - bath_K)
             : w.escape_slope[i];
-    const double ds_dI = -w.resistive_slope_T[i] * w.switching_slope_K_per_A;
+    const double ds_dI = w.resistive_slope_I[i];
     resistive_cells += w.resistive[i];
     resistive_slope_I += ds_dI;
 
@@ -222,9 +263,15 @@ void ElectrothermalWireSystem::jacobian(double, std::span<const double> state,
       diagonal -= escape_slope;
     }
     jac.set(e, e, diagonal / capacity - derivative[e] * capacity_slope / capacity);
-    if (i > 0) jac.set(e, electron_index(i - 1), flow_slope(i, true) / dx / capacity);
-    if (i + 1 < cells_)
-      jac.set(e, electron_index(i + 1), -flow_slope(i + 1, false) / dx / capacity);
+    if (i > 0) {
+      jac.set(e, electron_index(i - 1),
+              (flow_slope(i, true) / dx + w.resistive_slope_left[i] * joule_density) / capacity);
+    }
+    if (i + 1 < cells_) {
+      jac.set(
+          e, electron_index(i + 1),
+          (-flow_slope(i + 1, false) / dx + w.resistive_slope_right[i] * joule_density) / capacity);
+    }
     jac.set(e, current, (w.resistive[i] * joule_slope_I + ds_dI * joule_density) / capacity);
 
     if (two_temperature_) {
@@ -235,7 +282,7 @@ void ElectrothermalWireSystem::jacobian(double, std::span<const double> state,
               (w.coupling_slope_phonon[i] - escape_slope) / c_ph -
                   derivative[ph] * w.phonon_capacity_slope[i] / c_ph);
     }
-    const double dR_dT = cell_Ohm * w.resistive_slope_T[i];
+    const double dR_dT = cell_Ohm * resistance_slope_per_cell(i);
     jac.set(current, e, -current_A * dR_dT / p.kinetic_inductance_H);
     jac.set(joule_energy_index(), e, current_A * current_A * dR_dT);
     jac.set(escaped_energy_index(), phonon_index(i), escape_slope * p.cell_volume_m3());
@@ -285,7 +332,7 @@ std::vector<std::vector<std::size_t>> ElectrothermalWireSystem::jacobian_pattern
 // Roots and events
 
 std::size_t ElectrothermalWireSystem::circuit_root_offset() const noexcept {
-  return smoothed_ ? 0 : cells_;
+  return root_finding() ? cells_ : 0;
 }
 
 std::size_t ElectrothermalWireSystem::root_count() const {
@@ -298,7 +345,7 @@ std::vector<int> ElectrothermalWireSystem::root_directions() const {
   directions[k] = +1;      // dI/dt rising through zero: the current's minimum
   directions[k + 1] = -1;  // the dip falling to 10%
   directions[k + 2] = -1;  // and to 1%
-  directions[k + 3] = -1;  // the hottest cell leaving the resistive range
+  directions[k + 3] = 0;   // the hottest cell leaving the resistive range, or entering it again
   directions[k + 4] = -1;  // the current rising through 0.9 I_b (falling through it is +1)
   directions[k + 5] = -1;  // and through 0.99 I_b
   return directions;
@@ -312,7 +359,7 @@ void ElectrothermalWireSystem::roots(double, std::span<const double> state,
   double hottest_above_switch_K = -std::numeric_limits<double>::infinity();
   for (std::size_t i = 0; i < cells_; ++i) {
     const double above_K = p.substrate_temperature_K + state[electron_index(i)] - switching_K;
-    if (!smoothed_) values[i] = above_K;
+    if (root_finding()) values[i] = above_K;
     hottest_above_switch_K = std::max(hottest_above_switch_K, above_K);
   }
   const std::size_t k = circuit_root_offset();
@@ -325,10 +372,13 @@ void ElectrothermalWireSystem::roots(double, std::span<const double> state,
   };
   values[k + 1] = recovery(events_.recovery_90_time_s, 0.1);
   values[k + 2] = recovery(events_.recovery_99_time_s, 0.01);
-  // The hotspot ends where the last resistance goes: T*(I) - w/2 when smoothed.
-  // (Not T* itself: near the latching threshold cells can rest on T*(I),
-  // which CVODE would report as a root "at and very near" t.)
-  values[k + 3] = hottest_above_switch_K + (smoothed_ ? 0.5 * switch_width_K_ : 0.0);
+  // The hotspot ends (or forms again) where the last resistance goes: T*(I) -
+  // w/2 when smoothed; for the sharp switches a hair (1e-4 of the window
+  // T*(I_b) - T_sub) below T*. Not T* itself: near the latching threshold the
+  // hottest cell can rest on T*(I), which CVODE would report as a root "at and
+  // very near" t; below T* nothing heats a cell, so it passes the level.
+  values[k + 3] =
+      hottest_above_switch_K + (smoothed_ ? 0.5 * switch_width_K_ : hotspot_edge_margin_K_);
   // The real function from the start: the fall through the level before the
   // minimum has the other direction, so no constant has to switch sign.
   auto back_to_bias = [&](const std::optional<double>& found, double fraction) {
@@ -340,7 +390,7 @@ void ElectrothermalWireSystem::roots(double, std::span<const double> state,
 
 std::size_t ElectrothermalWireSystem::apply_switch_roots(std::span<const int> found) {
   std::size_t flipped = 0;
-  for (std::size_t i = 0; i < cells_ && i < found.size() && !smoothed_; ++i) {
+  for (std::size_t i = 0; i < cells_ && i < found.size() && root_finding(); ++i) {
     if (found[i] == 0) continue;
     resistive_[i] = found[i] > 0 ? 1 : 0;
     ++flipped;
@@ -355,7 +405,13 @@ void ElectrothermalWireSystem::record_circuit_roots(double time_s, std::span<con
   if (at(0) && !events_.minimum_time_s) record_current_minimum(time_s, state[current_index()]);
   if (at(1) && !events_.recovery_90_time_s) events_.recovery_90_time_s = time_s;
   if (at(2) && !events_.recovery_99_time_s) events_.recovery_99_time_s = time_s;
-  if (at(3)) events_.hotspot_gone_time_s = time_s;
+  if (at(3)) {
+    if (found[k + 3] < 0) {
+      events_.hotspot_gone_time_s = time_s;
+    } else if (events_.hotspot_gone_time_s) {
+      ++events_.hotspot_reformations;
+    }
+  }
   if (events_.minimum_time_s) {
     if (at(4) && !events_.bias_recovery_90_time_s) events_.bias_recovery_90_time_s = time_s;
     if (at(5) && !events_.bias_recovery_99_time_s) events_.bias_recovery_99_time_s = time_s;
@@ -369,18 +425,27 @@ void ElectrothermalWireSystem::record_current_minimum(double time_s, double curr
 
 double ElectrothermalWireSystem::hotspot_resistance_Ohm(std::span<const double> state) const {
   const WireParameters& p = parameters_;
-  double resistive_cells = 0.0;
-  if (smoothed_) {
-    const double switching_K = p.switching_temperature_K(state[current_index()]);
-    const double width_K = switch_width_K_;
-    for (std::size_t i = 0; i < cells_; ++i) {
-      const double temperature_K = p.substrate_temperature_K + state[electron_index(i)];
-      resistive_cells += smooth_step((temperature_K - switching_K) / width_K + 0.5);
-    }
-  } else {
-    for (const char r : resistive_) resistive_cells += r ? 1.0 : 0.0;
+  Workspace& w = *work_;
+  for (std::size_t i = 0; i < cells_; ++i) {
+    w.electron_K[i] = p.substrate_temperature_K + state[electron_index(i)];
   }
+  evaluate_resistive_shares(state[current_index()]);
+  double resistive_cells = 0.0;
+  for (std::size_t i = 0; i < cells_; ++i) resistive_cells += w.resistive[i];
   return resistive_cells * p.cell_resistance_Ohm();
+}
+
+double ElectrothermalWireSystem::hotspot_resistance_rate_Ohm_per_s(
+    std::span<const double> state, std::span<const double> rate,
+    double current_rate_A_per_s) const {
+  hotspot_resistance_Ohm(state);  // the shares and their slopes at this state
+  const Workspace& w = *work_;
+  double share_rate = 0.0;
+  for (std::size_t j = 0; j < cells_; ++j) {
+    share_rate += resistance_slope_per_cell(j) * rate[electron_index(j)] +
+                  w.resistive_slope_I[j] * current_rate_A_per_s;
+  }
+  return share_rate * parameters_.cell_resistance_Ohm();
 }
 
 double ElectrothermalWireSystem::current_rate_A_per_s(std::span<const double> state) const {

@@ -177,7 +177,7 @@ void ElectrothermalWireSystem::published_jacobian(std::span<const double> state,
             : w.escape_slope[i];
     const double s = w.resistive[i];
     const double ds_dT = w.resistive_slope_T[i];
-    const double ds_dI = -ds_dT * w.switching_slope_K_per_A;
+    const double ds_dI = w.resistive_slope_I[i];
     resistive_cells += s;
     resistive_slope_I += ds_dI;
     const double left_m = i == 0 ? 0.5 * dx : dx;
@@ -196,11 +196,17 @@ void ElectrothermalWireSystem::published_jacobian(std::span<const double> state,
                                    ds_dI * joule_density + s * joule_slope_I;
     const double c = ps.capacity[i];
     jac.set(i, i, (heating_slope_T - derivative[i] * capacity_slope_T) / c);
-    if (i > 0) jac.set(i, i - 1, ps.conductivity[i] / (left_m * dx * c));
-    if (i + 1 < cells_) jac.set(i, i + 1, ps.conductivity[i] / (right_m * dx * c));
+    // The front switch's share also moves with the neighbours (resistive_front.h).
+    auto neighbour_slope = [&](double ds, double distance_m) {
+      const double heating = ps.conductivity[i] / (distance_m * dx) +
+                             ds * (ps.conductivity_jump[i] * ps.laplacian[i] / dx + joule_density);
+      return (heating - derivative[i] * ds * ps.capacity_jump[i]) / c;
+    };
+    if (i > 0) jac.set(i, i - 1, neighbour_slope(w.resistive_slope_left[i], left_m));
+    if (i + 1 < cells_) jac.set(i, i + 1, neighbour_slope(w.resistive_slope_right[i], right_m));
     jac.set(i, current, (heating_slope_I - derivative[i] * ds_dI * ps.capacity_jump[i]) / c);
 
-    const double dR_dT = cell_Ohm * ds_dT;
+    const double dR_dT = cell_Ohm * resistance_slope_per_cell(i);
     jac.set(current, i, -current_A * dR_dT / p.kinetic_inductance_H);
     jac.set(joule_energy_index(), i, current_A * current_A * dR_dT);
     jac.set(escaped_energy_index(), i, escape_slope * p.cell_volume_m3());

@@ -27,7 +27,15 @@ std::string to_string(WireTemperatureForm form) {
   return form == WireTemperatureForm::one_temperature ? "one-temperature" : "two-temperature";
 }
 std::string to_string(ResistiveSwitch resistive_switch) {
-  return resistive_switch == ResistiveSwitch::root_finding ? "root-finding" : "smoothed";
+  switch (resistive_switch) {
+    case ResistiveSwitch::root_finding:
+      return "root-finding";
+    case ResistiveSwitch::smoothed:
+      return "smoothed";
+    case ResistiveSwitch::front:
+      return "front";
+  }
+  return "front";
 }
 std::string to_string(WireEscapeLaw escape_law) {
   return escape_law == WireEscapeLaw::model_power ? "model-power" : "linearised";
@@ -45,6 +53,7 @@ std::optional<WireTemperatureForm> parse_temperature_form(std::string_view text)
 std::optional<ResistiveSwitch> parse_resistive_switch(std::string_view text) {
   if (text == "smoothed") return ResistiveSwitch::smoothed;
   if (text == "root-finding") return ResistiveSwitch::root_finding;
+  if (text == "front") return ResistiveSwitch::front;
   return std::nullopt;
 }
 std::optional<WireEscapeLaw> parse_escape_law(std::string_view text) {
@@ -224,7 +233,10 @@ ElectrothermalWireSystem::ElectrothermalWireSystem(const WireMaterials& material
       cells_(parameters.cell_count),
       two_temperature_(options.form == WireTemperatureForm::two_temperature),
       smoothed_(options.resistive_switch == ResistiveSwitch::smoothed),
+      front_(options.resistive_switch == ResistiveSwitch::front),
       switch_width_K_(effective_switch_width_K(parameters, options)),
+      hotspot_edge_margin_K_(1e-4 * (parameters.switching_temperature_K(parameters.bias_current_A) -
+                                     parameters.substrate_temperature_K)),
       temperature_count_(two_temperature_ ? 2 * cells_ : cells_),
       resistive_(cells_, 0),
       work_(std::make_unique<Workspace>(cells_, parameters.thickness_m,

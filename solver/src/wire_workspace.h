@@ -1,5 +1,5 @@
 // Private to the wire model: the per-cell buffers that the plugin models fill
-// in one array call per property, and the smoothed switch function.
+// in one array call per property.
 #pragma once
 
 #include <vector>
@@ -33,7 +33,10 @@ struct ElectrothermalWireSystem::Workspace {
         coupling_slope_electron(cells),
         coupling_slope_phonon(cells),
         resistive(cells),
-        resistive_slope_T(cells) {}
+        resistive_slope_T(cells),
+        resistive_slope_left(cells),
+        resistive_slope_right(cells),
+        resistive_slope_I(cells) {}
 
   std::vector<double> thickness_m;  // d at every cell (the plugin takes an array)
   std::vector<double> substrate_K;  // T_sub at every cell
@@ -48,22 +51,13 @@ struct ElectrothermalWireSystem::Workspace {
   std::vector<double> escape_power, escape_slope;
   std::vector<double> shifted_K, shifted_escape_power, shifted_escape_slope;
   std::vector<double> coupling_power, coupling_slope_electron, coupling_slope_phonon;
-  std::vector<double> resistive;          // s_i in [0, 1]
-  std::vector<double> resistive_slope_T;  // ds_i/dT_i [1/K]
-  double switching_K = 0.0;               // T*(I)
-  double switching_slope_K_per_A = 0.0;   // dT*/dI; ds_i/dI = -resistive_slope_T[i] dT*/dI
+  std::vector<double> resistive;              // s_i in [0, 1]
+  std::vector<double> resistive_slope_T;      // ds_i/dT_i [1/K]
+  std::vector<double> resistive_slope_left;   // ds_i/dT_{i-1} [1/K] (the front switch)
+  std::vector<double> resistive_slope_right;  // ds_i/dT_{i+1} [1/K] (the front switch)
+  std::vector<double> resistive_slope_I;      // ds_i/dI [1/A]
+  double switching_K = 0.0;                   // T*(I)
+  double switching_slope_K_per_A = 0.0;       // dT*/dI
 };
-
-/// The C2 step S(x) = 6x^5 - 15x^4 + 10x^3 on [0, 1] (0 below, 1 above) and its slope.
-inline double smooth_step(double x) noexcept {
-  if (x <= 0.0) return 0.0;
-  if (x >= 1.0) return 1.0;
-  return x * x * x * (10.0 + x * (-15.0 + 6.0 * x));
-}
-inline double smooth_step_slope(double x) noexcept {
-  if (x <= 0.0 || x >= 1.0) return 0.0;
-  const double y = x * (1.0 - x);
-  return 30.0 * y * y;
-}
 
 }  // namespace filmtherm

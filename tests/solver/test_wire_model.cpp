@@ -88,6 +88,10 @@ TEST(WireParameters, ChoicesParseAsHostsSpellThem) {
   EXPECT_EQ(parse_resistive_switch(to_string(ResistiveSwitch::root_finding)),
             ResistiveSwitch::root_finding);
   EXPECT_EQ(parse_escape_law(to_string(WireEscapeLaw::linearised)), WireEscapeLaw::linearised);
+  for (const auto s :
+       {ResistiveSwitch::front, ResistiveSwitch::smoothed, ResistiveSwitch::root_finding}) {
+    EXPECT_EQ(parse_resistive_switch(to_string(s)), s);
+  }
   EXPECT_FALSE(parse_resistive_switch("smooth"));
   EXPECT_FALSE(parse_escape_law(""));
   for (const auto scheme :
@@ -153,7 +157,8 @@ TEST(WireSystem, AnalyticJacobianMatchesDifferenceQuotientsInsideThePattern) {
         JacobianCase{WireTemperatureForm::two_temperature, WireDiscretisation::conservative},
         JacobianCase{WireTemperatureForm::one_temperature,
                      WireDiscretisation::published_yang2007}}) {
-    for (const auto resistive_switch : {ResistiveSwitch::smoothed, ResistiveSwitch::root_finding}) {
+    for (const auto resistive_switch :
+         {ResistiveSwitch::front, ResistiveSwitch::smoothed, ResistiveSwitch::root_finding}) {
       for (const auto law : {WireEscapeLaw::linearised, WireEscapeLaw::model_power}) {
         WireModelOptions options;
         options.cell_count = 12;

@@ -51,7 +51,7 @@ TEST(WireValidation, CurrentRecoversWithTheReadoutTimeConstant) {
     for (const double bias_tee_F : {y.bias_tee_capacitance, 1e-3}) {
       Device device = quick_yang();
       testing::set_bias_tee(device, bias_tee_F);
-      WireModelOptions options = testing::smoothed(150);
+      WireModelOptions options = testing::front(150);
       options.form = form;
       const WireResult r = run(device, options);
       const std::string label = to_string(form) + fmt::format(", C_bt {} F", bias_tee_F);
@@ -102,7 +102,7 @@ TEST(WireValidation, CurrentRecoversWithTheReadoutTimeConstant) {
 // the dip below 0.9 I_b - I_min.
 TEST(WireValidation, ResetTimeIsTheCurrentBackToNinetyPercentOfTheBias) {
   const YangNumbers y;
-  const WireResult r = run(quick_yang(), testing::smoothed(150));
+  const WireResult r = run(quick_yang(), testing::front(150));
   ASSERT_FALSE(r.summary.latched);
   for (const auto& [fraction, found] : {std::pair{0.9, r.summary.current_recovery_90_time_s},
                                         std::pair{0.99, r.summary.current_recovery_99_time_s}}) {
@@ -139,8 +139,12 @@ void expect_steady_domain(const WireResult& r, const std::string& label) {
       (last.escaped_energy_J - before.escaped_energy_J) + (last.end_energy_J - before.end_energy_J);
   // The stored heat is constant to rtol: the balance holds to ~1e-5.
   EXPECT_NEAR(lost_J, joule_J, 1e-4 * joule_J) << label;
+  // The domain follows the bias tee's slow charge (C_bt dV_C/dt = I_b - I):
+  // R_hs creeps by about 1.2e-5 per ns at R_L = 1 kOhm and 100 nH (seen with
+  // the front switch, whose edges are not held by the cells), 1.2e-4 over the
+  // log-spaced trace's last tenth.
   EXPECT_NEAR(before.hotspot_resistance_Ohm, last.hotspot_resistance_Ohm,
-              1e-4 * last.hotspot_resistance_Ohm)
+              3e-4 * last.hotspot_resistance_Ohm)
       << label;
 }
 
@@ -151,10 +155,10 @@ TEST(WireValidation, LargeLoadOrSmallInductanceLatches) {
     bool latches;
   };
   // docs/physics.md 6: with R_L = 50 Ohm the Yang set never latches, however small
-  // L_k; at 808 nH it latches once R_L is in the kOhm range, and at lower
-  // L_k for a lower R_L.
+  // L_k; at 808 nH it latches once R_L is in the kOhm range (R_L* = 2.96
+  // kOhm at 150 cells, docs/wire-model.md), and at lower L_k for a lower R_L.
   const Case cases[] = {{50.0, 5e-9, false},
-                        {3200.0, y.kinetic_inductance, false},
+                        {2400.0, y.kinetic_inductance, false},
                         {6400.0, y.kinetic_inductance, true},
                         {1000.0, 200e-9, false},
                         {1000.0, 100e-9, true}};
@@ -162,7 +166,7 @@ TEST(WireValidation, LargeLoadOrSmallInductanceLatches) {
     Device device = quick_yang(20e-9);
     testing::set_load(device, c.load_Ohm);
     testing::set_inductance(device, c.inductance_H);
-    const WireResult r = run(device, testing::smoothed(150));
+    const WireResult r = run(device, testing::front(150));
     const std::string label =
         fmt::format("R_L {} Ohm, L_k {} nH", c.load_Ohm, c.inductance_H * 1e9);
     EXPECT_EQ(r.summary.latched, c.latches) << label;
@@ -186,7 +190,7 @@ double latching_inductance_H(double substrate_conductance) {
     testing::set_load(device, 1000.0);
     testing::set_inductance(device, middle_H);
     testing::set_substrate_conductance(device, substrate_conductance);
-    (run(device, testing::smoothed(120)).summary.latched ? latches_H : recovers_H) = middle_H;
+    (run(device, testing::front(120)).summary.latched ? latches_H : recovers_H) = middle_H;
   }
   return std::sqrt(latches_H * recovers_H);
 }
@@ -213,12 +217,13 @@ TEST(WireValidation, EnergyBooksClose) {
     double load_Ohm;
     bool pulse;
   };
-  WireModelOptions two = testing::smoothed(100);
+  WireModelOptions two = testing::front(100);
   two.form = WireTemperatureForm::two_temperature;
-  const Case cases[] = {{"smoothed", testing::smoothed(100), 50.0, false},
+  const Case cases[] = {{"front", testing::front(100), 50.0, false},
+                        {"smoothed", testing::smoothed(100, 0.0), 50.0, false},
                         {"root finding", testing::root_finding(100), 50.0, false},
                         {"two temperatures", two, 50.0, false},
-                        {"latched", testing::smoothed(100), 6400.0, false},
+                        {"latched", testing::front(100), 6400.0, false},
                         {"photon pulse", two, 50.0, true}};
   for (const Case& c : cases) {
     Device device = testing::yang_device();

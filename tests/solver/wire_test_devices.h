@@ -95,17 +95,27 @@ inline void set_substrate_conductance(Device& device, double alpha_W_per_m2_K) {
                 number_text(alpha_W_per_m2_K) + " W/(m^2 K)");
 }
 
+/// The default switch (front), without profiles.
+inline WireModelOptions front(std::size_t cells) {
+  WireModelOptions options;
+  options.cell_count = cells;
+  options.resistive_switch = ResistiveSwitch::front;
+  options.record_profiles = false;
+  return options;
+}
+
+/// The smoothed switch; width_K 0: the width scaled to the film.
 inline WireModelOptions smoothed(std::size_t cells, double width_K = 0.5) {
   WireModelOptions options;
   options.cell_count = cells;
   options.resistive_switch = ResistiveSwitch::smoothed;
-  options.switch_width = from_si<Temperature>(width_K);
+  if (width_K > 0.0) options.switch_width = from_si<Temperature>(width_K);
   options.record_profiles = false;
   return options;
 }
 
 inline WireModelOptions root_finding(std::size_t cells) {
-  WireModelOptions options = smoothed(cells);
+  WireModelOptions options = front(cells);
   options.resistive_switch = ResistiveSwitch::root_finding;
   return options;
 }

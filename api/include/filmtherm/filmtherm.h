@@ -299,7 +299,8 @@ typedef enum filmtherm_wire_choice {
   FILMTHERM_WIRE_ROOT_FINDING = 3, /* resistive switch */
   FILMTHERM_WIRE_SMOOTHED = 4,
   FILMTHERM_WIRE_MODEL_POWER = 5, /* escape law */
-  FILMTHERM_WIRE_LINEARISED = 6
+  FILMTHERM_WIRE_LINEARISED = 6,
+  FILMTHERM_WIRE_FRONT = 7 /* resistive switch (since minor version 3): front in the cells */
 } filmtherm_wire_choice;
 
 /* The hotspot model of a driven wire (filmtherm_run_options.wire_model, since
@@ -325,11 +326,11 @@ typedef struct filmtherm_run_options {
   const char* const* compare_phonons;
   /* Wire model, over the device file's wire: section: a field left at its
    * default (0, FILMTHERM_WIRE_DEFAULT) keeps the device's value (and the
-   * device's absent keys their defaults: 500 cells, one temperature, smoothed
-   * switch of width auto, the form's escape law). */
+   * device's absent keys their defaults: 500 cells, one temperature, front
+   * switch, the form's escape law). */
   size_t wire_cell_count;     /* 0: the device's; else 3 to 10^6 */
   int wire_form;              /* FILMTHERM_WIRE_DEFAULT, _ONE_TEMPERATURE, _TWO_TEMPERATURE */
-  int wire_switch;            /* FILMTHERM_WIRE_DEFAULT, _ROOT_FINDING, _SMOOTHED */
+  int wire_switch;            /* FILMTHERM_WIRE_DEFAULT, _FRONT, _SMOOTHED, _ROOT_FINDING */
   double wire_switch_width_K; /* smoothed switch width; 0: the device's (scaled to the film unless
                                  the device gives one) */
   int wire_escape;            /* FILMTHERM_WIRE_DEFAULT, _MODEL_POWER, _LINEARISED */
@@ -379,8 +380,8 @@ FILMTHERM_API int filmtherm_run_trace_column(const filmtherm_run* run, size_t va
  * material models) without its readout: a circuit simulator computes the
  * current through the wire, and the wire gives back its hotspot resistance
  * R_hs(T, I) (docs/spice.md). Over each step the current is the straight line
- * between the values given at its two ends. Only the smoothed switch is
- * offered (options->wire_switch FILMTHERM_WIRE_ROOT_FINDING is
+ * between the values given at its two ends. The front and smoothed switches
+ * are offered (options->wire_switch FILMTHERM_WIRE_ROOT_FINDING is
  * FILMTHERM_E_INVALID_ARGUMENT); the device must give a circuit (its bias and
  * critical current set the switching temperature T*(I); its load resistance
  * is the scale of filmtherm_wire_max_step). options may be NULL. */

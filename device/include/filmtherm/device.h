@@ -131,9 +131,10 @@ enum class DeviceModelKind { lumped_two_temperature, electrothermal_wire };
 /// as written and checked against wire_setting_choices() when read; the solver
 /// maps them to its enums (wire_run_options.h).
 struct WireSettings {
-  std::optional<Sourced<int>> cells;                     ///< grid cells along the simulated stretch
-  std::optional<Sourced<std::string>> temperatures;      ///< "one" or "two" per cell
-  std::optional<Sourced<std::string>> resistive_switch;  ///< `switch:` smoothed | root-finding
+  std::optional<Sourced<int>> cells;                 ///< grid cells along the simulated stretch
+  std::optional<Sourced<std::string>> temperatures;  ///< "one" or "two" per cell
+  std::optional<Sourced<std::string>>
+      resistive_switch;  ///< `switch:` front | smoothed | root-finding
   /// `switch_width:` a temperature, or `auto` (an empty inner value): scaled to the film.
   std::optional<Sourced<std::optional<Temperature>>> switch_width;
   std::optional<Sourced<std::string>> escape;  ///< model-power | linearised

@@ -9,8 +9,9 @@
 // save the state before a step and restore it when its own simulator rejects
 // that step. max_step_s() suggests how long the next coupling step may be so
 // that R_hs changes by a bounded fraction and no cell crosses its switching
-// temperature unseen. Only the smoothed switch is offered: a root-finding
-// restart needs the current's future, which the host does not know yet.
+// temperature unseen. The front and smoothed switches are offered; root
+// finding is not: its restart needs the current's future, which the host does
+// not know yet.
 #pragma once
 
 #include <cstddef>

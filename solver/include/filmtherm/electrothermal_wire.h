@@ -52,6 +52,23 @@ struct WireProfiles {
 };
 
 /// The detection event. Times are after the photon's arrival.
+/// How a detection ends (docs/wire-model.md, "Latching and relaxation
+/// oscillations").
+enum class WireOutcome {
+  /// The hotspot is gone and stays gone: the wire resets.
+  recovered,
+  /// A resistive domain persists to the end time without collapsing in the
+  /// run's second half: a stationary normal domain.
+  latched,
+  /// The hotspot collapses and forms again while the current never gets
+  /// back to 0.9 I_b: the wire switches over and over (Kerman et al., PRB 79,
+  /// 100509(R) (2009); Annunziata et al., J. Appl. Phys. 108, 084507 (2010)).
+  relaxation_oscillation,
+};
+
+/// "recovered", "latched", "relaxation-oscillation".
+std::string to_string(WireOutcome outcome);
+
 struct WireSummary {
   double peak_output_voltage_V = 0.0;
   double peak_output_time_s = 0.0;
@@ -78,8 +95,12 @@ struct WireSummary {
   double inductive_time_constant_s = 0.0;  ///< L_k/R_L
   /// The readout's two modes with R_hs = 0 (WireParameters::circuit_time_constants_s).
   std::array<double, 2> circuit_time_constants_s{};
-  /// A resistive domain persists at the end time (R_hs > 0).
+  WireOutcome outcome = WireOutcome::recovered;
+  /// The wire does not reset: a stationary domain or relaxation oscillations
+  /// (outcome != recovered).
   bool latched = false;
+  /// How often the hotspot formed again after it had vanished.
+  int hotspot_reformations = 0;
   double final_hotspot_resistance_Ohm = 0.0;
 };
 
@@ -149,6 +170,7 @@ class ElectrothermalWire {
   void handle_roots(const AdvanceResult& reached);
   void record_sample(double time_s);
   void summarise();
+  WireOutcome classify_outcome() const;
   void close_energy_books();
 
   Device device_;

@@ -49,6 +49,11 @@ enum class ResistiveSwitch {
   /// on [0, 1]: the transition spans w (effective_switch_width_K), centred on
   /// T*(I); a cell at least w/2 below T* carries no resistance at all.
   smoothed,
+  /// The sharp switch resolved inside the cells: a cell's resistive share is
+  /// the part of it where T, interpolated linearly between the cell centres
+  /// (and the bath at the ends), exceeds T*(I). No width; R_hs moves
+  /// continuously with the hotspot's edges, which can rest anywhere in a cell.
+  front,
 };
 
 /// The power a cell loses to the substrate.
@@ -79,9 +84,10 @@ enum class WireDiscretisation {
 struct WireModelOptions {
   std::size_t cell_count = 500;  ///< at least 3
   WireTemperatureForm form = WireTemperatureForm::one_temperature;
-  /// Smoothed by default: its cost does not grow with the number of cells the
-  /// hotspot crosses (docs/wire-model.md compares both, verdicts included).
-  ResistiveSwitch resistive_switch = ResistiveSwitch::smoothed;
+  /// The front switch by default: the sharp switch of the published model
+  /// without a width to choose and without pinning the hotspot's edges to
+  /// the cells (docs/wire-model.md compares the three, verdicts included).
+  ResistiveSwitch resistive_switch = ResistiveSwitch::front;
   /// Width of the smoothed switch. Empty (the default): scaled to the film,
   /// a fixed fraction of the superconducting window T*(I_b) - T_sub and of T_c
   /// (effective_switch_width_K), so that the smoothing never reaches a cell at
@@ -203,6 +209,8 @@ struct WireCircuitEvents {
   std::optional<double> bias_recovery_99_time_s;
   /// The latest time the hotspot vanished (it may come back and vanish again).
   std::optional<double> hotspot_gone_time_s;
+  /// How often it formed again after it had vanished.
+  int hotspot_reformations = 0;
 };
 
 class ElectrothermalWireSystem final : public OdeSystem {
@@ -266,6 +274,12 @@ class ElectrothermalWireSystem final : public OdeSystem {
   void record_current_minimum(double time_s, double current_A);
   const WireCircuitEvents& circuit_events() const noexcept { return events_; }
 
+  /// dR_hs/dt [Ohm/s] where the cells change at `rate` (a right-hand side)
+  /// and the current at `current_rate_A_per_s`; 0 for root finding (R_hs
+  /// changes only at the switches).
+  double hotspot_resistance_rate_Ohm_per_s(std::span<const double> state,
+                                           std::span<const double> rate,
+                                           double current_rate_A_per_s) const;
   /// dI/dt [A/s] with the present switch states.
   double current_rate_A_per_s(std::span<const double> state) const;
   /// R_hs [Ohm] with the present switch states.
@@ -289,6 +303,9 @@ class ElectrothermalWireSystem final : public OdeSystem {
   WireEscapeLaw escape_law() const noexcept { return escape_law_; }
   /// The smoothed switch's width [K] (effective_switch_width_K); 0 for root finding.
   double switch_width_K() const noexcept { return smoothed_ ? switch_width_K_ : 0.0; }
+  ResistiveSwitch resistive_switch() const noexcept { return options_.resistive_switch; }
+  /// One root function and a restart per switching cell.
+  bool root_finding() const noexcept { return !smoothed_ && !front_; }
 
  private:
   struct Workspace;
@@ -300,6 +317,10 @@ class ElectrothermalWireSystem final : public OdeSystem {
   double published_stored_energy_J(std::span<const double> state) const;
   void evaluate_published_cells(std::span<const double> state, bool with_slopes) const;
   void evaluate_cells(std::span<const double> state, bool with_shifted_escape) const;
+  /// s_i and its slopes into the workspace, for the switch in use.
+  void evaluate_resistive_shares(double current_A) const;
+  /// sum_i ds_i/dT_j after evaluate_cells: how R_hs / R_cell moves with cell j.
+  double resistance_slope_per_cell(std::size_t j) const;
   void set_coverage();
   double cell_temperature_for_energy(double energy_density_above_bath, bool electrons_only) const;
 
@@ -311,7 +332,9 @@ class ElectrothermalWireSystem final : public OdeSystem {
   std::size_t cells_;
   bool two_temperature_;
   bool smoothed_;
+  bool front_;
   double switch_width_K_;
+  double hotspot_edge_margin_K_;  // the sharp switches' hotspot-end level below T*
   std::size_t temperature_count_;
   std::vector<double> coverage_;
   std::vector<char> resistive_;  // root finding: the switch state of each cell
