@@ -2,8 +2,10 @@
 """The electrothermal wire model (docs/physics.md section 5) in SciPy, as a peer for
 `filmtherm run` on the Yang et al. (2007) NbN device: the same discretised
 model as filmtherm's default wire options (one temperature per cell, finite
-volumes with kappa(T) at the faces and the ends held at T_sub, the resistive
-switch smoothed over 0.5 K, Yang's linearised escape alpha(T)(T - T_sub)/d,
+volumes with kappa(T) at the faces and the ends held at T_sub, the front
+switch (each cell's resistive share is the part of it where the temperature,
+read as straight lines between the cell centres and the bath at the ends,
+exceeds T*(I)), Yang's linearised escape alpha(T)(T - T_sub)/d,
 the readout with its bias tee), integrated with solve_ivp(method="BDF") and
 the Jacobian's sparsity pattern (jac_sparsity), and the same summary figures:
 peak output voltage, largest hotspot length and resistance, hotspot lifetime,
@@ -61,7 +63,7 @@ def load(device_path):
 
 
 class Wire:
-    def __init__(self, device, material, cells, width_K):
+    def __init__(self, device, material, cells):
         film, circuit = device["film"], device["circuit"]
         escape = device["substrate"]["phonon_escape"]
         self.n = cells
@@ -87,7 +89,9 @@ class Wire:
         self.ib, self.ic0 = si(circuit["bias_current"]), si(circuit["critical_current"])
         self.rl, self.lk = si(circuit["load_resistance"]), si(circuit["kinetic_inductance"])
         self.cbt = si(circuit["bias_tee_capacitance"])
-        self.w = width_K
+        # The hotspot's end: the hottest cell 1e-4 of the window T*(I_b) - T_sub
+        # below T*, as filmtherm locates it.
+        self.margin = 1e-4 * (self.switching_K(self.ib) - self.t_sub)
         self.r_cell = self.rho * self.dx / self.area
         self.dist = np.full(cells + 1, self.dx)
         self.dist[0] = self.dist[-1] = 0.5 * self.dx
@@ -115,8 +119,22 @@ class Wire:
         return 0.0 if x >= 1.0 else self.tc * math.sqrt(1.0 - math.sqrt(x))
 
     def resistive(self, T, current):
-        x = np.clip((T - self.switching_K(current)) / self.w + 0.5, 0.0, 1.0)
-        return x * x * x * (10.0 + x * (-15.0 + 6.0 * x))
+        """Each cell's share above T*: the mean of its two half cells, over
+        which T runs linearly from the centre to the face (the neighbours'
+        mean, T_sub at the ends); a half cell whose ends a, b (from T*) differ
+        in sign is above T* over max(a, b)/|a - b| of its length."""
+        star = self.switching_K(current)
+        centre = T - star
+        faces = 0.5 * (np.concatenate(([self.t_sub], T)) + np.concatenate((T, [self.t_sub])))
+        faces[0] = faces[-1] = self.t_sub
+        faces = faces - star
+
+        def half(a, b):
+            share = np.where((a > 0.0) & (b > 0.0), 1.0, 0.0)
+            mixed = (a > 0.0) != (b > 0.0)
+            span = np.where(mixed, np.abs(a - b), 1.0)
+            return np.where(mixed, np.maximum(a, b) / span, share)
+        return 0.5 * (half(centre, faces[:-1]) + half(centre, faces[1:]))
 
     def rhs(self, t, y):
         n = self.n
@@ -215,7 +233,7 @@ def run(wire, end_s, first_s, count, rtol, atol_K):
 
     def gone(t, y):
         T = wire.t_sub + y[:n]
-        return np.max(T - wire.switching_K(y[n])) + 0.5 * wire.w
+        return np.max(T - wire.switching_K(y[n])) + wire.margin
     gone.direction = -1.0
 
     y0 = wire.initial_state()
@@ -269,7 +287,6 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("device")
     parser.add_argument("--cells", type=int, default=500)
-    parser.add_argument("--switch-width", type=float, default=0.5, help="K")
     parser.add_argument("--output", default=None, help="summary JSON")
     args = parser.parse_args()
     device, material = load(args.device)
@@ -277,7 +294,7 @@ def main():
     output_times = solver.get("output_times", {})
     rtol = float(solver.get("relative_tolerance", 1e-6))
     atol = si(solver.get("absolute_tolerance", "1e-6 K"))
-    wire = Wire(device, material, args.cells, args.switch_width)
+    wire = Wire(device, material, args.cells)
     started = time.perf_counter()
     result = run(wire, si(solver.get("end_time", "100 ns")), si(output_times.get("first", "1 ps")),
                  int(output_times.get("count", 500)), rtol, atol)
