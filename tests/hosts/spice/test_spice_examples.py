@@ -6,11 +6,16 @@
     and the peak no higher than 100 x the detector's).
 (b) two-wires.cir: the photon's hotspot in wire 1 pushes wire 2 past its
     critical current, and wire 2 switches although no photon reached it.
+(c) latching_boundary.py: the latching boundary against R_L and L_k from the
+    netlist side agrees point by point with `filmtherm sweep` on filmtherm's
+    own circuit, and has the shape of Kerman et al., APL 95, 243501 (2009).
 """
+import csv
 import json
 import os
 import pathlib
 import subprocess
+import sys
 
 import numpy as np
 from spice_figures import read_csv
@@ -55,3 +60,31 @@ def test_two_wires_avalanche(tmp_path):
     # and the smoothed switch starts w/2 = 0.25 K below T*.
     assert 17.5e-6 < trace["I_Rhs2_A"].max() < 20e-6
     assert not first["latched"] and not second["latched"]
+
+
+def test_latching_boundary_agrees_with_the_sweep(tmp_path):
+    build = pathlib.Path(os.environ["FILMTHERM_EXECUTABLE"]).parents[1]
+    result = subprocess.run([sys.executable, str(EXAMPLES / "latching_boundary.py"),
+                             str(build), str(tmp_path)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with open(tmp_path / "latching-boundary.csv") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 24
+    assert all(r["latched_run"] == r["latched_spice"] for r in rows)
+    assert (tmp_path / "latching-boundary.png").stat().st_size > 0
+    by_inductance = {}
+    for r in rows:
+        by_inductance.setdefault(float(r["L_k_H"]), []).append(
+            (float(r["load_Ohm"]), int(r["latched_run"])))
+    first_latching = {}
+    for inductance, points in by_inductance.items():
+        verdicts = [latched for _, latched in sorted(points)]
+        # Recovers at 50 Ohm, latches at 6.4 kOhm, one boundary in between.
+        assert verdicts[0] == 0 and verdicts[-1] == 1
+        assert verdicts == sorted(verdicts)
+        first_latching[inductance] = min(load for load, latched in points if latched)
+    # A smaller L_k returns the current sooner: it latches at no larger a load.
+    inductances = sorted(first_latching)
+    assert all(first_latching[a] <= first_latching[b]
+               for a, b in zip(inductances, inductances[1:]))
