@@ -44,8 +44,31 @@ WireFigures wire_figures(const std::vector<double>& time_s, const WireTrace& tra
       break;
     }
   }
-  f.latched = trace.resistance_Ohm.back() > 0.0;
-  if (f.latched) f.hotspot_lifetime_s.reset();
+  // The outcome by the rule of ElectrothermalWire::classify_outcome: a domain
+  // at the end is latched unless it still collapsed in the run's second
+  // half; no domain is a reset unless it formed again and the current never
+  // came back to 0.9 I_b after its last collapse.
+  std::optional<double> last_collapse_s;
+  for (std::size_t i = 1; i < time_s.size(); ++i) {
+    const bool was = trace.resistance_Ohm[i - 1] > 0.0, is = trace.resistance_Ohm[i] > 0.0;
+    if (was && !is) last_collapse_s = time_s[i];
+    if (!was && is && last_collapse_s) ++f.hotspot_reformations;
+  }
+  const double middle_s = 0.5 * (time_s.front() + time_s.back());
+  if (trace.resistance_Ohm.back() > 0.0) {
+    const bool still_collapsing =
+        f.hotspot_reformations > 0 && last_collapse_s && *last_collapse_s > middle_s;
+    f.outcome = still_collapsing ? "relaxation-oscillation" : "latched";
+  } else if (f.hotspot_reformations > 0 && last_collapse_s) {
+    bool back = false;
+    for (std::size_t i = 0; i < time_s.size(); ++i) {
+      back = back || (time_s[i] > *last_collapse_s &&
+                      trace.current_A[i] >= 0.9 * f.bias_current_A);
+    }
+    if (!back) f.outcome = "relaxation-oscillation";
+  }
+  f.latched = f.outcome != "recovered";
+  if (trace.resistance_Ohm.back() > 0.0) f.hotspot_lifetime_s.reset();
   return f;
 }
 
@@ -153,7 +176,9 @@ std::string summary_json(const CosimulationResult& r, const RunDescription& d) {
         << (w.lumped ? std::string("null") : number(f.peak_temperature_K))
         << ", \"hotspot_lifetime_s\": " << number(f.hotspot_lifetime_s)
         << ", \"recovery_90_time_s\": " << number(f.recovery_90_time_s)
-        << ", \"latched\": " << (f.latched ? "true" : "false");
+        << ", \"latched\": " << (f.latched ? "true" : "false")
+        << ", \"outcome\": " << quoted(f.outcome)
+        << ", \"hotspot_reformations\": " << f.hotspot_reformations;
     if (w.lumped) {
       const filmtherm_lumped_hotspot_constants& c = w.lumped_constants;
       out << ",\n      \"lumped_hotspot\": {"

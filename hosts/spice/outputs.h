@@ -21,7 +21,12 @@ struct WireFigures {
   double peak_temperature_K = 0.0;
   std::optional<double> hotspot_lifetime_s;  ///< when R_hs last fell to zero; none when latched
   std::optional<double> recovery_90_time_s;  ///< first time after the minimum with I >= 0.9 I_b
-  bool latched = false;                      ///< R_hs > 0 at the end
+  /// "recovered", "latched" or "relaxation-oscillation", read from the trace
+  /// as `filmtherm run` reads its own (docs/wire-model.md, "Latching and
+  /// relaxation oscillations").
+  std::string outcome = "recovered";
+  int hotspot_reformations = 0;  ///< R_hs rising from zero again after a collapse
+  bool latched = false;          ///< the wire does not reset (outcome != recovered)
 };
 WireFigures wire_figures(const std::vector<double>& time_s, const WireTrace& trace);
 
