@@ -25,7 +25,8 @@ const std::vector<WireChoiceKey>& wire_setting_choices() {
        &WireSettings::resistive_switch,
        {"front", "smoothed", "root-finding"},
        "the resistive switch resolved at the front inside the cells, smoothed over "
-       "switch_width, or located by root finding"},
+       "switch_width, or located by root finding",
+       3},
       {"escape",
        &WireSettings::escape,
        {"linearised", "model-power"},
@@ -111,7 +112,7 @@ WireSettings read_wire_settings(Reader& reader, const Section& top, DeviceModelK
     }
     const std::optional<std::string> nearest = nearest_name(text, choice.words);
     reader.report(reader.mark_of(*given), given->path,
-                  joined(choice.words, 2) + " (" + choice.meaning + ")",
+                  joined(choice.words, choice.canonical) + " (" + choice.meaning + ")",
                   given->value.IsScalar() ? "'" + text + "'" : "no word",
                   nearest ? "did you mean '" + *nearest + "'?" : "");
   }

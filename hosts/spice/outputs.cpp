@@ -62,8 +62,7 @@ WireFigures wire_figures(const std::vector<double>& time_s, const WireTrace& tra
   } else if (f.hotspot_reformations > 0 && last_collapse_s) {
     bool back = false;
     for (std::size_t i = 0; i < time_s.size(); ++i) {
-      back = back || (time_s[i] > *last_collapse_s &&
-                      trace.current_A[i] >= 0.9 * f.bias_current_A);
+      back = back || (time_s[i] > *last_collapse_s && trace.current_A[i] >= 0.9 * f.bias_current_A);
     }
     if (!back) f.outcome = "relaxation-oscillation";
   }

@@ -4,9 +4,12 @@
 // what is only warned about (docs/yaml-reference.md).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "filmtherm/device_loader.h"
 #include "filmtherm/wire_run_options.h"
@@ -106,6 +109,35 @@ TEST(WireSettings, EveryChoiceWordIsOneTheSolverParses) {
       EXPECT_TRUE(parsed) << key << ": " << word;
     }
   }
+}
+
+// Messages list the canonical words: every value of every choice among them.
+TEST(WireSettings, MessagesListEveryChoiceTheSolverOffers) {
+  auto canonical = [](const char* key) {
+    for (const WireChoiceKey& choice : wire_setting_choices()) {
+      if (std::string(choice.key) == key) {
+        return std::vector<std::string>(
+            choice.words.begin(),
+            choice.words.begin() + static_cast<std::ptrdiff_t>(choice.canonical));
+      }
+    }
+    return std::vector<std::string>{};
+  };
+  auto listed = [&](const char* key, const std::string& word) {
+    const auto words = canonical(key);
+    return std::find(words.begin(), words.end(), word) != words.end();
+  };
+  for (const auto s :
+       {ResistiveSwitch::front, ResistiveSwitch::smoothed, ResistiveSwitch::root_finding}) {
+    EXPECT_TRUE(listed("switch", to_string(s))) << to_string(s);
+  }
+  for (const auto l : {WireEscapeLaw::linearised, WireEscapeLaw::model_power}) {
+    EXPECT_TRUE(listed("escape", to_string(l))) << to_string(l);
+  }
+  for (const auto d : {WireDiscretisation::conservative, WireDiscretisation::published_yang2007}) {
+    EXPECT_TRUE(listed("scheme", to_string(d))) << to_string(d);
+  }
+  EXPECT_TRUE(listed("temperatures", "one") && listed("temperatures", "two"));
 }
 
 // A wire device of the test NbTiN (T_c = 8.5 K, I_c0 = 20 uA) with the given

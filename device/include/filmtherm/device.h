@@ -149,6 +149,9 @@ struct WireChoiceKey {
   std::optional<Sourced<std::string>> WireSettings::*field;
   std::vector<std::string> words;
   const char* meaning;
+  /// How many of `words`, from the first, are the canonical spellings that
+  /// messages list (the rest are long spellings the parsers accept too).
+  std::size_t canonical = 2;
 };
 
 struct Device {
