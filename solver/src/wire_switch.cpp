@@ -15,8 +15,6 @@ void ElectrothermalWireSystem::evaluate_resistive_shares(double current_A) const
   const WireParameters& p = parameters_;
   w.switching_K = p.switching_temperature_K(current_A);
   w.switching_slope_K_per_A = p.switching_temperature_slope_K_per_A(current_A);
-  std::fill(w.resistive_slope_left.begin(), w.resistive_slope_left.end(), 0.0);
-  std::fill(w.resistive_slope_right.begin(), w.resistive_slope_right.end(), 0.0);
   if (front_ || smoothed_) {
     // s_i = (left half's share + right half's share)/2; the faces' temperatures
     // are the neighbours' means (the bath at the two ends), as in the heat flow.
@@ -50,6 +48,8 @@ void ElectrothermalWireSystem::evaluate_resistive_shares(double current_A) const
     for (std::size_t i = 0; i < cells_; ++i) {
       w.resistive[i] = resistive_[i] ? 1.0 : 0.0;
       w.resistive_slope_T[i] = 0.0;
+      w.resistive_slope_left[i] = 0.0;
+      w.resistive_slope_right[i] = 0.0;
       w.resistive_slope_I[i] = 0.0;
     }
   }
