@@ -2,7 +2,6 @@
 // switch"): each cell's resistive share s_i and its slopes for the front,
 // smoothed and root-finding handlings, R_hs and its rate, and the cells that
 // root finding flips.
-#include <algorithm>
 
 #include "filmtherm/wire_model.h"
 #include "resistive_share.h"
