@@ -220,9 +220,11 @@ double DrivenWire::max_step_s(double current_A, double current_rate_A_per_s,
     // plateau's collapse): its share starts to change, as the entry over the
     // drop to its faces, so it may enter by allowed_share of that drop. The
     // allowance keeps the steps finite where a cell sits just at an edge (a
-    // cap of half the time to the edge alone would halve the step for ever).
-    const double drop_K = 0.5 * std::min(std::abs(t_K - left_K), std::abs(t_K - right_K));
-    const double allowance_K = std::min(1.0, allowed_share) * drop_K;
+    // cap of half the time to the edge alone would halve the step for ever);
+    // its floor, 1e-4 of the window T*(I) - T_sub, does so on a flat plateau.
+    const double drop_K = 0.5 * std::max(std::abs(t_K - left_K), std::abs(t_K - right_K));
+    const double allowance_K = std::max(std::min(1.0, allowed_share) * drop_K,
+                                        1e-4 * (switching_K - p.substrate_temperature_K));
     if (t_K < lower_K && approach > 0.0 && left_K <= t_K && right_K <= t_K) {
       to_edge_s = std::min(to_edge_s, (lower_K - t_K + allowance_K) / approach);
     }
