@@ -240,10 +240,10 @@ void ElectrothermalWire::summarise() {
   s.max_hotspot_length_m =
       s.max_hotspot_resistance_Ohm / p.cell_resistance_Ohm() * p.cell_length_m();
   s.final_hotspot_resistance_Ohm = result_.trace.back().hotspot_resistance_Ohm;
-  // Latched: resistance remains at the end time. With the scaled width the
-  // smoothed switch's lower edge lies 95% of the superconducting window
-  // T*(I) - T_sub above the substrate at every |I| <= I_b: no cell near the
-  // bath carries any resistance, so none can fake a domain.
+  // Resistance at the end is a domain only where some point is above T*
+  // (T*(I) - w/2 for the smoothed switch, whose scaled width keeps that edge
+  // 95% of the window T*(I) - T_sub above the bath): no cell near the bath
+  // can fake one. classify_outcome tells a domain from an oscillation.
   s.hotspot_reformations = events.hotspot_reformations;
   s.outcome = classify_outcome();
   s.latched = s.outcome != WireOutcome::recovered;

@@ -8,14 +8,16 @@
 // coupled by P_ep as in the lumped model, section 4; heat flows along the wire
 // in the electrons only). A cell is resistive where T >= T*(I), the
 // temperature at which I_c(T) = I_c0 (1 - (T/T_c)^2)^2 falls to |I| (this is
-// "T >= T_c or |I| >= I_c(T)" in one comparison). The switch is either exact,
-// located by CVODE root finding and followed by a restart, or smoothed over a
-// documented temperature width. Every material property comes from a plugin
-// model; the Jacobian is analytic and sparse (tridiagonal cells plus the
-// circuit's full row and column), for the KLU solver. A second discretisation
-// follows the published 1D codes' conventions (WireDiscretisation). Energy integrals (Joule
-// heat, escape to the substrate, flow out of the ends, load dissipation and
-// the bias source's work) ride along so that both energy books can be closed.
+// "T >= T_c or |I| >= I_c(T)" in one comparison). A cell's resistive share
+// is by default the part of it above T* on the profile interpolated between
+// the cell centres (the front switch); or each cell switches whole, located
+// by CVODE root finding and followed by a restart; or a transition of a
+// documented temperature width is averaged over the cell (smoothed). Every material property comes
+// from a plugin model; the Jacobian is analytic and sparse (tridiagonal cells plus the circuit's
+// full row and column), for the KLU solver. A second discretisation follows the published 1D codes'
+// conventions (WireDiscretisation). Energy integrals (Joule heat, escape to the substrate, flow out
+// of the ends, load dissipation and the bias source's work) ride along so that both energy books
+// can be closed.
 #pragma once
 
 #include <array>
@@ -45,9 +47,11 @@ enum class ResistiveSwitch {
   /// crossing by root finding and restarts there (cvDisc_dns.c). Exact, but
   /// every cell the hotspot front passes costs a restart.
   root_finding,
-  /// rho = rho_n S((T - T*(I))/w + 1/2), S the C2 step 6x^5 - 15x^4 + 10x^3
-  /// on [0, 1]: the transition spans w (effective_switch_width_K), centred on
-  /// T*(I); a cell at least w/2 below T* carries no resistance at all.
+  /// rho = rho_n S((T - T*(I))/w + 1/2) at each point of the interpolated
+  /// profile, S the C2 step 6x^5 - 15x^4 + 10x^3 on [0, 1], averaged over the
+  /// cell: a resistive transition of width w (effective_switch_width_K)
+  /// centred on T*(I), a film property rather than a numerical device; it
+  /// tends to the front switch as w -> 0.
   smoothed,
   /// The sharp switch resolved inside the cells: a cell's resistive share is
   /// the part of it where T, interpolated linearly between the cell centres
