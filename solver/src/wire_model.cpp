@@ -108,7 +108,7 @@ void ElectrothermalWireSystem::evaluate_cells(std::span<const double> state,
     w.heat_flow[f] = w.conductivity[f] * (left_K - right_K) / distance;
   }
 
-  evaluate_resistive_shares(current_A);
+  evaluate_resistive_shares(current_A, with_slopes);
 }
 
 void ElectrothermalWireSystem::right_hand_side(double time_s, std::span<const double> state,

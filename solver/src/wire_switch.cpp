@@ -3,13 +3,15 @@
 // smoothed and root-finding handlings, R_hs and its rate, and the cells that
 // root finding flips.
 
+#include <algorithm>
+
 #include "filmtherm/wire_model.h"
 #include "resistive_share.h"
 #include "wire_workspace.h"
 
 namespace filmtherm {
 
-void ElectrothermalWireSystem::evaluate_resistive_shares(double current_A) const {
+void ElectrothermalWireSystem::evaluate_resistive_shares(double current_A, bool with_slopes) const {
   Workspace& w = *work_;
   const WireParameters& p = parameters_;
   w.switching_K = p.switching_temperature_K(current_A);
@@ -33,6 +35,7 @@ void ElectrothermalWireSystem::evaluate_resistive_shares(double current_A) const
       const detail::HalfCellShare l = share(centre, left);
       const detail::HalfCellShare r = share(centre, right);
       w.resistive[i] = 0.5 * (l.share + r.share);
+      if (!with_slopes) continue;
       const double face_left = i == 0 ? 0.0 : 0.5 * l.slope_face;
       const double face_right = i + 1 == cells_ ? 0.0 : 0.5 * r.slope_face;
       w.resistive_slope_T[i] = 0.5 * (l.slope_centre + face_left + r.slope_centre + face_right);
@@ -44,12 +47,12 @@ void ElectrothermalWireSystem::evaluate_resistive_shares(double current_A) const
                                w.switching_slope_K_per_A;
     }
   } else {
-    for (std::size_t i = 0; i < cells_; ++i) {
-      w.resistive[i] = resistive_[i] ? 1.0 : 0.0;
-      w.resistive_slope_T[i] = 0.0;
-      w.resistive_slope_left[i] = 0.0;
-      w.resistive_slope_right[i] = 0.0;
-      w.resistive_slope_I[i] = 0.0;
+    for (std::size_t i = 0; i < cells_; ++i) w.resistive[i] = resistive_[i] ? 1.0 : 0.0;
+    if (with_slopes) {
+      std::fill(w.resistive_slope_T.begin(), w.resistive_slope_T.end(), 0.0);
+      std::fill(w.resistive_slope_left.begin(), w.resistive_slope_left.end(), 0.0);
+      std::fill(w.resistive_slope_right.begin(), w.resistive_slope_right.end(), 0.0);
+      std::fill(w.resistive_slope_I.begin(), w.resistive_slope_I.end(), 0.0);
     }
   }
 }
@@ -73,22 +76,26 @@ std::size_t ElectrothermalWireSystem::apply_switch_roots(std::span<const int> fo
   return flipped;
 }
 
-double ElectrothermalWireSystem::hotspot_resistance_Ohm(std::span<const double> state) const {
-  const WireParameters& p = parameters_;
+void ElectrothermalWireSystem::evaluate_resistive_shares(std::span<const double> state,
+                                                         bool with_slopes) const {
   Workspace& w = *work_;
   for (std::size_t i = 0; i < cells_; ++i) {
-    w.electron_K[i] = p.substrate_temperature_K + state[electron_index(i)];
+    w.electron_K[i] = parameters_.substrate_temperature_K + state[electron_index(i)];
   }
-  evaluate_resistive_shares(state[current_index()]);
+  evaluate_resistive_shares(state[current_index()], with_slopes);
+}
+
+double ElectrothermalWireSystem::hotspot_resistance_Ohm(std::span<const double> state) const {
+  evaluate_resistive_shares(state, false);
   double resistive_cells = 0.0;
-  for (std::size_t i = 0; i < cells_; ++i) resistive_cells += w.resistive[i];
-  return resistive_cells * p.cell_resistance_Ohm();
+  for (const double s : work_->resistive) resistive_cells += s;
+  return resistive_cells * parameters_.cell_resistance_Ohm();
 }
 
 double ElectrothermalWireSystem::hotspot_resistance_rate_Ohm_per_s(
     std::span<const double> state, std::span<const double> rate,
     double current_rate_A_per_s) const {
-  hotspot_resistance_Ohm(state);  // the shares and their slopes at this state
+  evaluate_resistive_shares(state, true);
   const Workspace& w = *work_;
   double share_rate = 0.0;
   for (std::size_t j = 0; j < cells_; ++j) {

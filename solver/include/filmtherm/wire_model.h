@@ -321,8 +321,12 @@ class ElectrothermalWireSystem final : public OdeSystem {
   double published_stored_energy_J(std::span<const double> state) const;
   void evaluate_published_cells(std::span<const double> state, bool with_slopes) const;
   void evaluate_cells(std::span<const double> state, bool with_shifted_escape) const;
-  /// s_i and its slopes into the workspace, for the switch in use.
-  void evaluate_resistive_shares(double current_A) const;
+  /// s_i into the workspace, for the switch in use, and with `with_slopes`
+  /// their slopes (the Jacobian's and dR_hs/dt's; the right-hand side and
+  /// the root functions need the shares alone).
+  void evaluate_resistive_shares(double current_A, bool with_slopes) const;
+  /// The cells' temperatures from `state`, then evaluate_resistive_shares.
+  void evaluate_resistive_shares(std::span<const double> state, bool with_slopes) const;
   /// sum_i ds_i/dT_j after evaluate_cells: how R_hs / R_cell moves with cell j.
   double resistance_slope_per_cell(std::size_t j) const;
   void set_coverage();
